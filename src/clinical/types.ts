@@ -58,6 +58,8 @@ export interface MmeOptions {
   edition?: MmeEdition; // default cdc-2022
   /** Clinic opt-in: use the labelled CDC data-file (research) factors for opioids without a clinical factor. */
   useResearchFactors?: boolean;
+  /** Active/on-hold orders authored more than this many days before asOf are stale (default 730, CDC CDS 2-year look-back). */
+  activeLookbackDays?: number;
 }
 
 export type MmeOrderStatus = 'counted' | 'excluded' | 'unknown';

@@ -1,0 +1,75 @@
+/**
+ * The command-line registry over a folder, streaming: partition the input by patient on disk,
+ * summarize one patient at a time, write each CSV row as it is produced, keep only counts.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { MedicationRequest, Practitioner, Resource } from 'fhir/r4';
+import { RegistryAccumulator, type RegistryReport, type Summarize } from '../registry/accumulate.ts';
+import { csvHeader, csvRow } from '../registry/columns.ts';
+import { MEASURES } from '../registry/measure-defs.ts';
+import type { MeasureDef } from '../registry/measure-defs.ts';
+import type { Policy } from '../clinical/policy/index.ts';
+import { partitionInput, type PartitionStats } from './registry-partition.ts';
+import { runThreads } from './registry-threads.ts';
+
+export interface RegistryRunResult extends RegistryReport {
+  definitions: readonly MeasureDef[];
+  input: Omit<PartitionStats, 'skipped'> & { skipped: PartitionStats['skipped']; sharedResources: number };
+}
+
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
+}
+
+/** Shared resources a patient's orders point to (medicationReference → Medication). */
+export function withReferenced(resources: Resource[], shared: Map<string, Resource>): Resource[] {
+  const extra: Resource[] = [];
+  for (const r of resources) {
+    const ref = r.resourceType === 'MedicationRequest' ? (r as MedicationRequest).medicationReference?.reference : undefined;
+    const m = ref ? shared.get(ref) : undefined;
+    if (m && !extra.includes(m)) extra.push(m);
+  }
+  return extra.length ? [...resources, ...extra] : resources;
+}
+
+export interface RunOptions {
+  folder: string;
+  asOf: string;
+  /** In-process engine (tests, one thread). */
+  summarize: Summarize;
+  /** With a policy and threads > 1, pass 2 runs in worker threads (each calls summarizePatient itself). */
+  threaded?: { policy: Policy; threads: number };
+  csvPath?: string;
+  months?: number;
+  bucketBytes?: number;
+}
+
+export async function runRegistry(opts: RunOptions): Promise<RegistryRunResult> {
+  // Threads take whole buckets: at least two buckets per thread keeps them evenly busy.
+  const input = await partitionInput(opts.folder, opts.bucketBytes, 2 * (opts.threaded?.threads ?? 1));
+  const csv = opts.csvPath ? createWriteStream(opts.csvPath) : null;
+  const pending: string[] = [];
+  try {
+    if (csv) await write(csv, csvHeader());
+    if (opts.threaded && opts.threaded.threads > 1 && input.bucketPaths.length > 1) {
+      const report = await runThreads(input, { asOf: opts.asOf, months: opts.months ?? 12, ...opts.threaded }, (text) => (csv ? write(csv, text) : Promise.resolve()));
+      return { ...report, definitions: MEASURES, input: { ...input.stats, sharedResources: input.shared.size } };
+    }
+    const acc = new RegistryAccumulator({
+      asOf: opts.asOf,
+      summarize: opts.summarize,
+      runChartMonths: opts.months ?? 12,
+      practitioners: (ref) => input.shared.get(ref) as Practitioner | undefined,
+      onRow: (row) => void pending.push(csvRow(row)),
+    });
+    for await (const { patientId, resources } of input.patients()) {
+      acc.addPatient(patientId, withReferenced(resources, input.shared));
+      if (csv && pending.length) await write(csv, pending.splice(0).join(''));
+    }
+    const report = acc.result();
+    return { ...report, definitions: MEASURES, input: { ...input.stats, sharedResources: input.shared.size } };
+  } finally {
+    if (csv) await new Promise((ok) => csv.end(ok));
+    await input.cleanup();
+  }
+}

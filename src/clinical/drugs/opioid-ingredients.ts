@@ -1,0 +1,53 @@
+/**
+ * Opioid ingredients the engine recognises by name or ingredient RxCUI (RxNorm IN codes, as in OMTK and
+ * shared/data/mme/conversion_factors.csv). Used to decide whether an order is an opioid at all and to
+ * parse RxNorm clinical-drug names when an RxCUI is not in the drug table.
+ */
+export const OPIOID_INGREDIENT_RXCUI: Readonly<Record<string, string>> = {
+  alfentanil: '480',
+  benzhydrocodone: '2001352',
+  buprenorphine: '1819',
+  butorphanol: '1841',
+  codeine: '2670',
+  dihydrocodeine: '23088',
+  fentanyl: '4337',
+  hydrocodone: '5489',
+  hydromorphone: '3423',
+  levomethadyl: '237005',
+  levorphanol: '6378',
+  meperidine: '6754',
+  methadone: '6813',
+  morphine: '7052',
+  nalbuphine: '7238',
+  oliceridine: '2392230',
+  opium: '7676',
+  oxycodone: '7804',
+  oxymorphone: '7814',
+  pentazocine: '8001',
+  propoxyphene: '8785',
+  remifentanil: '73032',
+  sufentanil: '56795',
+  tapentadol: '787390',
+  tramadol: '10689',
+};
+
+const BY_RXCUI = new Map(Object.entries(OPIOID_INGREDIENT_RXCUI).map(([name, rxcui]) => [rxcui, name]));
+
+/** Opioid ingredient name of an ingredient RxCUI, if it is one. */
+export function opioidNameOfRxcui(rxcui: string): string | undefined {
+  return BY_RXCUI.get(rxcui);
+}
+
+// Word boundaries keep "benzhydrocodone" from matching hydrocodone and "dihydrocodeine" from matching codeine.
+// "pethidine" is the INN of meperidine. Case-insensitive, so tall-man letters (oxyCODONE, HYDROcodone) match.
+const NAME_PATTERN = new RegExp(`\\b(${[...Object.keys(OPIOID_INGREDIENT_RXCUI), 'pethidine'].join('|')})\\b`, 'gi');
+
+/** Every opioid ingredient named in a text, in order of appearance, with its position. */
+export function findOpioidNames(text: string): { name: string; index: number }[] {
+  const found: { name: string; index: number }[] = [];
+  for (const m of text.matchAll(NAME_PATTERN)) {
+    const name = m[1].toLowerCase();
+    found.push({ name: name === 'pethidine' ? 'meperidine' : name, index: m.index ?? 0 });
+  }
+  return found;
+}

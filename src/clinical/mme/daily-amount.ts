@@ -1,0 +1,128 @@
+/**
+ * Daily opioid amount of one order, per opioid ingredient: mg/day (oral and other non-patch forms) or mcg/hr
+ * worn at once (transdermal). Never 0 by default: when nothing usable is present the result says why.
+ *
+ * 1. Structured dosage (all lines in effect, summed):
+ *    amount per dose — count of units × strength per unit; mL × mg/mL for liquids (a unit-less dose of a liquid
+ *    is read as mL); a dose in mg/mcg is the opioid amount itself and is NOT multiplied by strength;
+ *    × administrations per day at the maximum (timing.ts) — PRN orders are thus "counted at max";
+ *    capped by maxDosePerPeriod when that is lower; with no frequency, maxDosePerPeriod alone gives the max.
+ *    Transdermal: strength × patches per application = patches worn at once, whatever the change schedule
+ *    ("1 patch every 72 h" is 1 patch worn, not 1/3 a day).
+ * 2. Otherwise, the dispense fallback of dispense-estimate.ts ("estimated from dispense").
+ */
+import type { MedicationRequest, Ratio } from 'fhir/r4';
+import type { OpioidIngredient, OpioidProduct } from '../drugs/product.ts';
+import { unitNoun } from '../drugs/product.ts';
+import type { IsoDate } from '../types.ts';
+import { readDoseLines, type DoseLine } from './dosage-lines.ts';
+import { fromDispense } from './dispense-estimate.ts';
+import { count, fmt } from './format.ts';
+import { readAmount, type DoseAmount } from './quantity.ts';
+import { administrationsPerDay, unitToDays } from './timing.ts';
+
+export interface IngredientAmount {
+  ingredient: OpioidIngredient;
+  /** mg/day, or mcg/hr worn at once for transdermal products. */
+  amount: number;
+  unit: 'mg/day' | 'mcg/hr';
+  /** Arithmetic up to the daily amount: "5 mg × 1 tab × 4/day". */
+  expr: string;
+}
+
+export type DailyAmount =
+  | { ok: true; amounts: IngredientAmount[]; flags: string[]; notes: string[] }
+  | { ok: false; reason: string };
+
+type Per = { mg: number; expr: string } | { error: string };
+
+/** Opioid amount (mg, or mcg/hr for patches) in one dose amount of the product, for one ingredient. */
+function amountIn(dose: DoseAmount, ing: OpioidIngredient, product: OpioidProduct, noun: string): Per {
+  const s = ing.value;
+  switch (dose.kind) {
+    case 'count':
+      if (ing.kind === 'per-unit' || ing.kind === 'per-hour') {
+        const unit = ing.kind === 'per-hour' ? 'mcg/hr' : 'mg';
+        return { mg: dose.value * s, expr: `${fmt(s)} ${unit} × ${count(dose.value, noun)}` };
+      }
+      if (dose.unitless) return { mg: dose.value * s, expr: `${fmt(s)} mg/mL × ${fmt(dose.value)} mL` };
+      return { error: `dose in ${dose.label} but the product is a liquid (mg/mL)` };
+    case 'mass':
+      if (product.ingredients.length > 1) return { error: 'dose in mg is ambiguous for a product with several opioids' };
+      if (ing.kind === 'per-hour') return { mg: dose.mg * 1000, expr: `${fmt(dose.mg * 1000)} mcg/hr (dose read as the hourly rate)` };
+      return { mg: dose.mg, expr: `${fmt(dose.mg)} mg` };
+    case 'volume':
+      if (ing.kind === 'per-mL') return { mg: dose.mL * s, expr: `${fmt(s)} mg/mL × ${fmt(dose.mL)} mL` };
+      return { error: 'dose in mL but the product is not a liquid' };
+    case 'rate':
+      if (ing.kind === 'per-hour') return { mg: dose.mcgPerHr, expr: `${fmt(dose.mcgPerHr)} mcg/hr` };
+      return { error: 'dose in mcg/hr but the product is not a patch' };
+    case 'unsupported':
+      return { error: `dose unit "${dose.unit}" not understood` };
+  }
+}
+
+/** maxDosePerPeriod as an opioid amount per day for one ingredient. */
+function capPerDay(max: Ratio | undefined, ing: OpioidIngredient, product: OpioidProduct, noun: string): { mg: number; expr: string } | undefined {
+  const num = readAmount(max?.numerator);
+  const den = max?.denominator;
+  const days = (den?.value ?? 1) * (unitToDays(den?.code ?? den?.unit) ?? NaN);
+  if (!num || !(days > 0)) return undefined;
+  const per = amountIn(num, ing, product, noun);
+  if ('error' in per) return undefined;
+  return { mg: per.mg / days, expr: `maxDosePerPeriod ${per.expr} per ${fmt(den?.value ?? 1)} ${den?.code ?? den?.unit}` };
+}
+
+function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: Set<string>): Per {
+  if (product.formClass === 'transdermal') {
+    if (!line.dose) return { error: 'patch order without a dose (number of patches)' };
+    return amountIn(line.dose, ing, product, noun);
+  }
+  const perDay = administrationsPerDay(line.dosage.timing);
+  const cap = capPerDay(line.dosage.maxDosePerPeriod, ing, product, noun);
+  let daily: { mg: number; expr: string } | undefined;
+  if (line.dose && perDay) {
+    const per = amountIn(line.dose, ing, product, noun);
+    if ('error' in per) return per;
+    daily = { mg: per.mg * perDay.perDay, expr: `${per.expr} × ${fmt(perDay.perDay)}/day` };
+  } else if (line.dose && line.dose.kind === 'unsupported') {
+    return { error: `dose unit "${line.dose.unit}" not understood` };
+  }
+  if (cap && (!daily || cap.mg < daily.mg)) {
+    flags.add('max-dose-per-period');
+    return { mg: cap.mg, expr: daily ? `(${daily.expr}, capped by ${cap.expr})` : cap.expr };
+  }
+  if (daily) return daily;
+  if (line.doseIssue) return { error: line.doseIssue };
+  return { error: !line.dose ? 'dosage has no structured dose' : 'dosage has no frequency (timing)' };
+}
+
+function fromDosage(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate): DailyAmount {
+  const lines = readDoseLines(mr.dosageInstruction, asOf);
+  if (lines.length === 0) return { ok: false, reason: 'no dosage instructions' };
+  const noun = unitNoun(product);
+  const flags = new Set<string>();
+  const amounts: IngredientAmount[] = [];
+  for (const ing of product.ingredients) {
+    const parts: Per[] = lines.map((line) => fromLine(line, ing, product, noun, flags));
+    const failed = parts.find((p): p is { error: string } => 'error' in p);
+    if (failed) return { ok: false, reason: failed.error };
+    const ok = parts as { mg: number; expr: string }[];
+    const expr = ok.length === 1 ? ok[0].expr : ok.map((p) => `(${p.expr})`).join(' + ');
+    const patch = product.formClass === 'transdermal';
+    amounts.push({ ingredient: ing, amount: ok.reduce((s, p) => s + p.mg, 0), unit: patch ? 'mcg/hr' : 'mg/day', expr: patch ? `${expr} worn at once` : expr });
+  }
+  if (lines.some((l) => l.prn)) flags.add('prn-max');
+  if (lines.some((l) => l.fromRange)) flags.add('dose-range-high');
+  if (lines.length > 1) flags.add('several-dosage-lines');
+  const notes = lines.length > 1 ? [`${lines.length} dosage lines summed`] : [];
+  return { ok: true, amounts, flags: [...flags], notes };
+}
+
+export function dailyAmount(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate): DailyAmount {
+  const structured = fromDosage(mr, product, asOf);
+  if (structured.ok) return structured;
+  const estimate = fromDispense(mr, product);
+  if (estimate.ok) return { ...estimate, notes: [`estimated from dispense (${structured.reason})`] };
+  return { ok: false, reason: `${structured.reason}; ${estimate.reason}` };
+}

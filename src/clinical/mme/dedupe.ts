@@ -1,0 +1,76 @@
+/**
+ * Duplicates and overlapping refills: current pain-opioid orders of the same product (same opioid
+ * ingredients and strengths, same route class and release type — so a brand and its generic are the same
+ * product) are counted once. The most recent order is kept (authoredOn; ties: the larger id, then the later
+ * one in the input); the others are listed as excluded "duplicate/overlapping refill of <id> — counted once"
+ * (clinical-rules §7 pitfall 5: neither drop them silently nor double-count). Duplicates are marked before any
+ * arithmetic, so an order's dose never decides which refill is kept.
+ */
+import type { MedicationRequest } from 'fhir/r4';
+import type { OpioidProductClass } from '../drugs/classify.ts';
+import type { OpioidProduct } from '../drugs/product.ts';
+import type { MmeOrderResult } from '../types.ts';
+import type { Currency } from './currency.ts';
+
+export interface Candidate {
+  mr: MedicationRequest;
+  product: OpioidProduct;
+  display: string;
+  currency: Currency;
+  productClass: OpioidProductClass;
+  key: string;
+  /** Literal date part of authoredOn (null when absent). */
+  authored: string | null;
+}
+
+const KEYS = new WeakMap<OpioidProduct, string>();
+
+export function productKey(product: OpioidProduct, display: string): string {
+  if (product.ingredients.length === 0) return `name:${display.trim().toLowerCase()}`;
+  let key = KEYS.get(product);
+  if (key !== undefined) return key;
+  key = '';
+  for (const i of product.ingredients) key += `${i.name}:${i.kind}:${i.value}+`;
+  key += `|${product.formClass}|${product.longActing ? 'LA' : 'SA'}`;
+  KEYS.set(product, key);
+  return key;
+}
+
+function newer(a: Candidate, b: Candidate): boolean {
+  const da = a.authored ?? '';
+  const db = b.authored ?? '';
+  if (da !== db) return da > db;
+  return (a.mr.id ?? '') >= (b.mr.id ?? '');
+}
+
+/** For each candidate, the index of the order counted for its product (itself when it is not a duplicate). */
+export function pickKept(candidates: readonly Candidate[]): number[] {
+  const keep = new Map<string, number>();
+  const countable = (c: Candidate) => c.currency.current && c.productClass === 'pain';
+  candidates.forEach((c, i) => {
+    if (!countable(c)) return;
+    const current = keep.get(c.key);
+    if (current === undefined || newer(c, candidates[current])) keep.set(c.key, i);
+  });
+  return candidates.map((c, i) => (countable(c) ? keep.get(c.key)! : i));
+}
+
+export function duplicateResult(c: Candidate, kept: Candidate): MmeOrderResult {
+  const requester = c.mr.requester?.display ?? c.mr.requester?.reference;
+  return {
+    medicationRequestId: c.mr.id ?? '(no id)',
+    medication: c.display,
+    status: 'excluded',
+    mmePerDay: null,
+    dailyAmount: null,
+    amountUnit: null,
+    factor: null,
+    reason: `duplicate/overlapping refill of ${kept.mr.id ?? '(no id)'} — counted once`,
+    derivation: 'not counted — duplicate',
+    flags: [...(c.currency.current ? c.currency.flags : []), 'duplicate'],
+    ingredients: [],
+    authoredOn: c.authored,
+    ...(requester ? { requester } : {}),
+    longActing: c.product.longActing,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Morphine milligram equivalents (MME/day) from a patient's FHIR MedicationRequests (+ Medication resources).
+ * Pure: no clock, no I/O; `asOf` is a calendar date argument. Rules: README "MME rules" and the module comments
+ * of currency.ts (which orders are current), daily-amount.ts (daily amount), conversion-factors.ts (factors),
+ * dedupe.ts (duplicates) and ../drugs/classify.ts (MOUD, injectables).
+ *
+ * Steps: resolve each order's product (non-opioids are left out), decide whether it is current, classify the
+ * product (MOUD / injectable / pain), mark duplicates among current pain orders, then compute the arithmetic
+ * of the orders that remain. Total = sum of counted orders (not rounded); 0 with no counted orders; null only
+ * when current opioid orders exist and none could be computed. `complete` is false whenever a current opioid
+ * order is unknown.
+ */
+import type { MedicationRequest, Resource } from 'fhir/r4';
+import { classifyOpioidProduct } from '../drugs/classify.ts';
+import { datePart } from '../dates.ts';
+import { findOpioidNames } from '../drugs/opioid-ingredients.ts';
+import type { MmeOptions, MmeOrderResult, MmeResult } from '../types.ts';
+import { currencyAssessor } from './currency.ts';
+import { duplicateResult, pickKept, productKey, type Candidate } from './dedupe.ts';
+import { clean } from './format.ts';
+import { orderMme } from './order-mme.ts';
+import { indexMedications, resolveMedication } from './resolve-medication.ts';
+
+export const DEFAULT_ACTIVE_LOOKBACK_DAYS = 730;
+
+const STATUS_ORDER = { counted: 0, unknown: 1, excluded: 2 } as const;
+
+export function computeMme(resources: readonly Resource[], options: MmeOptions): MmeResult {
+  const edition = options.edition ?? 'cdc-2022';
+  const lookback = options.activeLookbackDays ?? DEFAULT_ACTIVE_LOOKBACK_DAYS;
+  const opts: MmeOptions = { ...options, edition };
+  const index = indexMedications(resources);
+  const assess = currencyAssessor(options.asOf, lookback);
+  const candidates: Candidate[] = [];
+  const malformed: MmeOrderResult[] = [];
+  for (const r of resources) {
+    if (r.resourceType !== 'MedicationRequest') continue;
+    const mr = r as MedicationRequest;
+    try {
+      const { product, display } = resolveMedication(mr, index);
+      if (!product) continue; // not an opioid: not part of the MME list
+      const authored = datePart(mr.authoredOn);
+      const currency = assess(mr, authored);
+      const productClass = classifyOpioidProduct(product);
+      candidates.push({ mr, product, display, currency, productClass, key: productKey(product, display), authored });
+    } catch (e) {
+      const failed = malformedOrder(mr, e);
+      if (failed) malformed.push(failed);
+    }
+  }
+  const kept = pickKept(candidates);
+  const orders: MmeOrderResult[] = candidates.map((c, i) => {
+    const keeper = kept[i];
+    if (keeper !== i) return duplicateResult(c, candidates[keeper]);
+    try {
+      return orderMme(c.mr, c.display, c.product, c.currency, c.productClass, opts);
+    } catch (e) {
+      return malformedOrder(c.mr, e, c.display)!;
+    }
+  });
+  orders.push(...malformed);
+  let total = 0;
+  let counted = 0;
+  let unknown = 0;
+  for (const o of orders) {
+    if (o.status === 'counted') {
+      total += o.mmePerDay ?? 0;
+      counted++;
+    } else if (o.status === 'unknown') unknown++;
+  }
+  return { edition, totalPerDay: counted === 0 && unknown > 0 ? null : clean(total), complete: unknown === 0, orders: sortOrders(orders) };
+}
+
+/**
+ * An order whose data could not be read (e.g. a field of the wrong JSON type) is never dropped silently when it
+ * names an opioid: it becomes "unknown" with the error. Orders that name no opioid are left out as usual.
+ */
+function malformedOrder(mr: MedicationRequest, error: unknown, knownOpioid?: string): MmeOrderResult | undefined {
+  let text = '';
+  try {
+    if (!knownOpioid) text = JSON.stringify(mr.medicationCodeableConcept ?? mr.medicationReference ?? mr.contained ?? '');
+  } catch {
+    text = '';
+  }
+  const names = knownOpioid ? [] : findOpioidNames(text);
+  if (!knownOpioid && names.length === 0) return undefined;
+  return {
+    medicationRequestId: typeof mr.id === 'string' ? mr.id : '(no id)',
+    medication: knownOpioid ?? names.map((n) => n.name).join(', '),
+    status: 'unknown',
+    mmePerDay: null,
+    dailyAmount: null,
+    amountUnit: null,
+    factor: null,
+    reason: `could not read this opioid order (${error instanceof Error ? error.message : String(error)})`,
+    derivation: 'not computed',
+    flags: ['malformed'],
+    ingredients: [],
+    authoredOn: typeof mr.authoredOn === 'string' ? datePart(mr.authoredOn) : null,
+  };
+}
+
+/**
+ * Counted, then unknown, then excluded; newest authoredOn first within a group; input order otherwise.
+ * Bucketed by (status, date) and only the distinct dates are sorted: linear in the number of orders.
+ */
+function sortOrders(orders: readonly MmeOrderResult[]): MmeOrderResult[] {
+  const buckets = new Map<string, MmeOrderResult[]>();
+  for (const o of orders) {
+    const key = `${STATUS_ORDER[o.status]}${o.authoredOn ?? ''}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(o);
+    else buckets.set(key, [o]);
+  }
+  // Within a status, "" (no date) sorts last; dates descending.
+  const keys = [...buckets.keys()].sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a === b ? 0 : a < b ? 1 : -1));
+  const sorted: MmeOrderResult[] = [];
+  for (const k of keys) for (const o of buckets.get(k)!) sorted.push(o);
+  return sorted;
+}
+
+export { classifyOpioidProduct, isMoudProduct } from '../drugs/classify.ts';
+export type { OpioidProductClass } from '../drugs/classify.ts';
+export { productByRxcui } from '../drugs/drug-table.ts';
+export { parseDrugName } from '../drugs/parse-drug-name.ts';
+export type { OpioidProduct } from '../drugs/product.ts';
+export { resolveMedication, indexMedications } from './resolve-medication.ts';
+export { FACTOR_TABLES, methadone2016Factor } from './conversion-factors.ts';

@@ -1,0 +1,44 @@
+/**
+ * Classifies a dose or dispense Quantity by its unit (UCUM `code`, else `unit` text):
+ * mass (mg, ug/mcg, g → mg), volume (mL, L → mL), rate (ug/h, mcg/hr, mg/h → mcg/hr) or a count of dose units
+ * (no unit — Synthea's convention for "N units of the product" —, UCUM annotations such as {tbl}, {Capsule},
+ * {patch}, {actuat}, and orderable-form words TAB, CAP, PATCH, film, spray, suppository...).
+ */
+import type { Quantity } from 'fhir/r4';
+
+export type DoseAmount =
+  | { kind: 'count'; value: number; unitless: boolean; label: string }
+  | { kind: 'mass'; mg: number; label: string }
+  | { kind: 'volume'; mL: number; label: string }
+  | { kind: 'rate'; mcgPerHr: number; label: string }
+  | { kind: 'unsupported'; unit: string };
+
+const COUNT_WORDS =
+  /^(tab|tabs|tablet|tablets|tbl|cap|caps|capsule|capsules|patch|patches|film|films|strip|actuat|actuation|actuations|spray|sprays|puff|puffs|supp|suppository|suppositories|lozenge|lozenges|troche|each|ea|unit|units|dose|doses|application|applications|pill|pills|1)$/i;
+
+const MASS: Record<string, number> = { mg: 1, milligram: 1, milligrams: 1, ug: 0.001, mcg: 0.001, 'µg': 0.001, microgram: 0.001, micrograms: 0.001, g: 1000, gram: 1000, grams: 1000 };
+const VOLUME: Record<string, number> = { ml: 1, milliliter: 1, milliliters: 1, millilitre: 1, l: 1000 };
+const RATE: Record<string, number> = { 'ug/h': 1, 'ug/hr': 1, 'mcg/h': 1, 'mcg/hr': 1, 'µg/h': 1, 'mg/h': 1000, 'mg/hr': 1000 };
+
+function classifyUnit(unit: string, value: number): DoseAmount | undefined {
+  const u = unit.trim().toLowerCase();
+  if (u === '') return { kind: 'count', value, unitless: true, label: '' };
+  if (u in MASS) return { kind: 'mass', mg: value * MASS[u], label: unit };
+  if (u in VOLUME) return { kind: 'volume', mL: value * VOLUME[u], label: 'mL' };
+  if (u in RATE) return { kind: 'rate', mcgPerHr: value * RATE[u], label: 'mcg/hr' };
+  const bare = u.replace(/^\{(.*)\}$/, '$1');
+  if (COUNT_WORDS.test(bare) || u.startsWith('{')) return { kind: 'count', value, unitless: false, label: bare };
+  return undefined;
+}
+
+/** The amount of a Quantity, or undefined when it has no positive numeric value (a 0 dose is not a dose). */
+export function readAmount(q: Quantity | undefined): DoseAmount | undefined {
+  if (!q || typeof q.value !== 'number' || !(q.value > 0) || !Number.isFinite(q.value)) return undefined;
+  const candidates = [q.code, q.unit].filter((u): u is string => typeof u === 'string');
+  if (candidates.length === 0) return classifyUnit('', q.value);
+  for (const unit of candidates) {
+    const amount = classifyUnit(unit, q.value);
+    if (amount) return amount;
+  }
+  return { kind: 'unsupported', unit: candidates.join(' / ') };
+}
