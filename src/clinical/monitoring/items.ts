@@ -1,0 +1,131 @@
+/**
+ * One function per monitoring item (issue 4). Each returns the status, last event date and value, next due
+ * date, interval used and the reason (tier, rule, source). Unreadable sources give "unavailable", never
+ * "never-done" or "up-to-date"; evidence that was found still counts when a source is only partly read.
+ */
+import { addDays, daysBetween } from '../dates.ts';
+import { fmt } from '../mme/format.ts';
+import type { EvidenceEvent } from '../observations/evidence.ts';
+import type { Phq9Entry } from '../observations/scores.ts';
+import type { IntervalItem, Policy } from '../policy/types.ts';
+import type { IsoDate, LoadStatus, MonitoringItem, MonitoringItemId, PegEntry, RiskResult, ScoreEntry, SourceKey, UdtFinding } from '../types.ts';
+import type { UdtTest } from '../observations/udt.ts';
+import { availability, cannotConclude, dueStatus, intervalTier, tierLabel, unavailableReason } from './schedule.ts';
+
+export interface MonitoringContext {
+  asOf: IsoDate;
+  policy: Policy;
+  loadStatus: LoadStatus;
+  risk: RiskResult;
+  pdmp: EvidenceEvent[];
+  agreement: EvidenceEvent[];
+  udt: UdtTest[];
+  unexpectedUdt: UdtFinding[];
+  peg: PegEntry[];
+  phq9: Phq9Entry[];
+  phq2: ScoreEntry[];
+  ort: ScoreEntry[];
+}
+
+const partialNote = (gaps: string[]) => (gaps.length ? ` Some data could not be read (${gaps.join('; ')}): a later event may be missing.` : '');
+
+interface Last {
+  date: IsoDate;
+  value: string;
+}
+
+/** Shared logic for the interval items (PDMP, UDT, agreement, PHQ-9). */
+function intervalItem(
+  item: MonitoringItemId,
+  key: IntervalItem,
+  what: string,
+  last: Last | null,
+  sources: SourceKey[],
+  ctx: MonitoringContext,
+): MonitoringItem {
+  const intervals = ctx.policy.intervals[key];
+  const tier = intervalTier(ctx.risk.tier);
+  const days = intervals[tier];
+  const rule = `${tierLabel(ctx.risk.tier)}: every ${days} days (${intervals.source}; policy intervals.${key}.${tier})`;
+  const avail = availability(ctx.loadStatus, sources);
+  if (!last) {
+    if (cannotConclude(avail)) return { item, status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: days, reason: `${unavailableReason(what, avail)}. ${rule}` };
+    return { item, status: 'never-done', lastDate: null, lastValue: null, dueDate: null, intervalDays: days, reason: `No ${what} on file — due now. ${rule}` };
+  }
+  const { status, dueDate } = dueStatus(last.date, days, ctx.asOf, ctx.policy);
+  return {
+    item, status, lastDate: last.date, lastValue: last.value, dueDate, intervalDays: days,
+    reason: `Last ${what} ${last.date}; next due ${dueDate}. ${rule}.${partialNote(avail.gaps)}`,
+  };
+}
+
+export function pdmpItem(ctx: MonitoringContext): MonitoringItem {
+  const e = ctx.pdmp[0];
+  return intervalItem('pdmp', 'pdmp', 'PDMP check', e ? { date: e.date, value: e.value } : null, ['pdmp', 'procedures'], ctx);
+}
+
+export function agreementItem(ctx: MonitoringContext): MonitoringItem {
+  const e = ctx.agreement[0];
+  return intervalItem('agreement', 'agreement', 'signed patient agreement', e ? { date: e.date, value: 'signed' } : null, ['agreement', 'documents'], ctx);
+}
+
+export function udtItem(ctx: MonitoringContext): MonitoringItem {
+  const last = ctx.udt.map((t) => t.date).sort().at(-1);
+  let value = '';
+  if (last) {
+    const sameDay = ctx.udt.filter((t) => t.date === last);
+    const unexpected = ctx.unexpectedUdt.filter((u) => u.date === last);
+    value = `${sameDay.length} result${sameDay.length === 1 ? '' : 's'}; ${unexpected.length ? `${unexpected.length} unexpected — review with the clinician` : 'no unexpected result'}`;
+  }
+  const out = intervalItem('udt', 'udt', 'urine drug test (resulted, by collection date)', last ? { date: last, value } : null, ['udt'], ctx);
+  const alerts = ctx.unexpectedUdt.filter((u) => u.date === last).map((u) => `${u.text} (${u.test}: ${u.result}, ${u.date})`);
+  return alerts.length ? { ...out, alerts } : out;
+}
+
+export function phq9Item(ctx: MonitoringContext): MonitoringItem {
+  const last = ctx.phq9.at(-1);
+  const base = intervalItem('phq9', 'phq9', 'PHQ-9', last ? { date: last.date, value: `PHQ-9 ${fmt(last.value)} (${last.band})` } : null, ['surveys'], ctx);
+  const threshold = ctx.policy.phq2.positive.value;
+  const phq2 = ctx.phq2.filter((s) => s.value >= threshold && (!last || s.date >= last.date) && s.date <= ctx.asOf).at(-1);
+  let out = base;
+  if (phq2 && base.status !== 'unavailable') {
+    const note = `PHQ-2 ${fmt(phq2.value)} on ${phq2.date} ≥ ${threshold}: PHQ-9 due now (${ctx.policy.phq2.positive.source}; policy phq2.positive).`;
+    const status = phq2.date < ctx.asOf ? 'overdue' : base.status === 'never-done' ? 'never-done' : 'due-soon';
+    out = { ...base, status, dueDate: phq2.date, reason: `${note} ${base.reason}` };
+  }
+  if (last && last.item9 !== null && last.item9 > 0) {
+    out = { ...out, alerts: [`PHQ-9 item 9 (thoughts of self-harm) = ${fmt(last.item9)} on ${last.date}: same-day clinician follow-up`] };
+  }
+  return out;
+}
+
+export function pegItem(ctx: MonitoringContext): MonitoringItem {
+  const limit = ctx.policy.peg.overdueDays.value;
+  const rule = `PEG at every pain visit; overdue after ${limit} days or when none (${ctx.policy.peg.overdueDays.source}; policy peg.overdueDays)`;
+  const last = ctx.peg.at(-1);
+  const avail = availability(ctx.loadStatus, ['surveys']);
+  if (!last) {
+    if (cannotConclude(avail)) return { item: 'peg', status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: limit, reason: `${unavailableReason('PEG', avail)}. ${rule}` };
+    return { item: 'peg', status: 'overdue', lastDate: null, lastValue: null, dueDate: ctx.asOf, intervalDays: limit, reason: `No PEG on file — collect at this visit. ${rule}` };
+  }
+  const value = `PEG ${fmt(last.mean)}`;
+  const age = daysBetween(last.date, ctx.asOf);
+  if (age === 0) return { item: 'peg', status: 'up-to-date', lastDate: last.date, lastValue: value, dueDate: null, intervalDays: limit, reason: `PEG recorded today. Next at the next pain visit. ${rule}` };
+  if (age > limit) {
+    return { item: 'peg', status: 'overdue', lastDate: last.date, lastValue: value, dueDate: addDays(last.date, limit), intervalDays: limit, reason: `Last PEG ${last.date}, ${age} days ago (> ${limit}). ${rule}.${partialNote(avail.gaps)}` };
+  }
+  return { item: 'peg', status: 'due-soon', lastDate: last.date, lastValue: value, dueDate: ctx.asOf, intervalDays: limit, reason: `Due today (last PEG ${last.date}, ${age} days ago). ${rule}.${partialNote(avail.gaps)}` };
+}
+
+export function ortItem(ctx: MonitoringContext): MonitoringItem {
+  const last = ctx.ort.at(-1);
+  const rule = 'ORT once on file, at the first subacute/chronic visit (6BB recommended assessments; policy codes.ortTotal)';
+  const avail = availability(ctx.loadStatus, ['surveys']);
+  if (last) return { item: 'ort', status: 'up-to-date', lastDate: last.date, lastValue: `ORT ${fmt(last.value)} (${last.band})`, dueDate: null, intervalDays: null, reason: `ORT on file (${last.date}). ${rule}` };
+  if (cannotConclude(avail)) return { item: 'ort', status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `${unavailableReason('ORT', avail)}. ${rule}` };
+  return { item: 'ort', status: 'never-done', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `No ORT on file — due now. ${rule}` };
+}
+
+export function notApplicable(item: MonitoringItemId, why: string): MonitoringItem {
+  return { item, status: 'not-applicable', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `Not applicable: ${why}` };
+}

@@ -1,0 +1,70 @@
+/**
+ * Clinic policy: every threshold, interval, look-back and code list the risk tier and the monitoring schedule
+ * use, each with a `source` note. Shipped default: public/policy.json (= DEFAULT_POLICY). Validated by parsePolicy.
+ */
+import type { CodeRef } from '../codes/systems.ts';
+
+export interface Threshold {
+  value: number;
+  source: string;
+}
+
+/** Days between events, per risk tier. `unknown` tier uses `moderate` (issue 4). */
+export interface TierIntervals {
+  low: number;
+  moderate: number;
+  high: number;
+  source: string;
+}
+
+export interface CodeList {
+  codes: CodeRef[];
+  source: string;
+}
+
+export type IntervalItem = 'pdmp' | 'udt' | 'agreement' | 'phq9';
+
+export interface Policy {
+  version: 1;
+  name: string;
+  source: string;
+  risk: {
+    highMme: Threshold; // total MME/day ≥ value → high
+    moderateMme: Threshold; // total MME/day ≥ value (and < highMme) → moderate
+    ortHigh: Threshold; // ORT ≥ value → high
+    ortModerate: Threshold; // ORT ≥ value → moderate
+    olderAge: Threshold; // age ≥ value → moderate
+    minAge: Threshold; // age < value → not applicable
+    sudRecentDays: Threshold; // other SUD recorded within → high; older → moderate
+    mentalHealthScoreDays: Threshold; // PHQ-9/GAD-7 look-back
+    phq9Moderate: Threshold;
+    gad7Moderate: Threshold;
+    exclusionLookbackDays: Threshold; // malignancy recorded/treated, hospice procedure within → excluded
+  };
+  intervals: Record<IntervalItem, TierIntervals>;
+  dueSoonDays: Threshold;
+  peg: { overdueDays: Threshold; improvementPct: Threshold };
+  phq2: { positive: Threshold };
+  naloxone: { lookbackDays: Threshold; mme: Threshold };
+  medications: { currentLookbackDays: Threshold };
+  udt: { prescribedLookbackDays: Threshold };
+  codes: {
+    pdmpObservation: CodeList;
+    pdmpProcedure: CodeList;
+    agreement: CodeList;
+    udtExtra: CodeList;
+    pegPanel: CodeList;
+    pegMean: CodeList;
+    pegPain: CodeList;
+    pegEnjoyment: CodeList;
+    pegActivity: CodeList;
+    phq9Total: CodeList;
+    phq9Item9: CodeList;
+    phq2Total: CodeList;
+    gad7Total: CodeList;
+    ortTotal: CodeList;
+    cancerTreatmentProcedure: CodeList;
+  };
+}
+
+export type ParseResult = { ok: true; policy: Policy } | { ok: false; errors: string[] };

@@ -1,0 +1,131 @@
+/**
+ * Risk tier rules (issue 4; clinical-rules.md §5.2). Highest triggered tier wins; every trigger is a Reason
+ * with its numbers and its source (guideline + policy key). Order of evaluation:
+ *   1. excluded population (age < 18, sickle cell, active cancer treatment, hospice/end-of-life) → not-applicable
+ *   2. no current opioid analgesic order (MOUD alone does not count) → not-applicable
+ *   3. high / moderate triggers
+ *   4. low only when nothing triggered AND an ORT is on file AND the MME is complete AND every source that
+ *      could hold a trigger was read; otherwise unknown with the missing pieces (missing data never yields low).
+ */
+import { addDays } from '../dates.ts';
+import { fmt } from '../mme/format.ts';
+import type { Policy } from '../policy/types.ts';
+import type { Reason, RiskResult } from '../types.ts';
+import { exclusionReasons, sourceGap } from './exclusions.ts';
+import { currentAnalgesics, currentMoud, isLongActing, type RiskFacts } from './facts.ts';
+
+export { exclusionReasons, sourceGap };
+
+const r = (id: string, text: string, source: string): Reason => ({ id, text, source });
+const names = (xs: { medication?: string; display?: string }[]) => [...new Set(xs.map((x) => x.medication ?? x.display))].join(', ');
+
+export function highReasons(f: RiskFacts, policy: Policy): Reason[] {
+  const p = policy.risk;
+  const out: Reason[] = [];
+  const recent = addDays(f.asOf, -p.sudRecentDays.value);
+  const overdose = f.conditions.find((c) => c.kind === 'overdose');
+  if (overdose) out.push(r('H1-overdose', `Opioid overdose/poisoning on record: ${overdose.display} (${overdose.code}${overdose.onsetOrRecorded ? `, ${overdose.onsetOrRecorded}` : ''})`, 'CDC 2022 Rec 8; STORM prior events'));
+  const oud = f.conditions.find((c) => c.kind === 'oud' && c.active);
+  if (oud) out.push(r('H2-oud', `Opioid use disorder, not in remission: ${oud.display} (${oud.code}) — offer MOUD`, 'CDC 2022 Rec 12; 6BB Block 5'));
+  const sud = f.conditions.find((c) => c.kind === 'other-sud' && !c.inRemission && (c.active || (c.date !== null && c.date >= recent)));
+  if (sud) {
+    const why = sud.active ? 'active' : `recorded ${sud.date}`;
+    out.push(r('H3-sud-recent', `Substance use disorder (${why}): ${sud.display} (${sud.code})`, `PMC7787190 (recent SUD = high); policy risk.sudRecentDays (${p.sudRecentDays.value} days)`));
+  }
+  const total = f.mme.totalPerDay;
+  if (total !== null && total >= p.highMme.value) {
+    out.push(r('H4-mme-90', `Total MME ${fmt(total)} MME/day ≥ ${p.highMme.value}`, `${p.highMme.source}; policy risk.highMme`));
+  }
+  const benzos = f.orders.filter((o) => o.class === 'benzodiazepine' && o.current);
+  const opioids = currentAnalgesics(f.mme);
+  if (benzos.length && opioids.length) {
+    out.push(r('H5-benzo-overlap', `Benzodiazepine current with an opioid: ${names(benzos)} with ${names(opioids)}`, 'CDC 2022 Rec 11; PMC7787190 (concurrent benzodiazepines = high)'));
+  }
+  const ort = f.ort.at(-1);
+  if (ort && ort.value >= p.ortHigh.value) out.push(r('H6-ort-8', `ORT ${fmt(ort.value)} on ${ort.date} ≥ ${p.ortHigh.value}`, `${p.ortHigh.source}; policy risk.ortHigh`));
+  return out;
+}
+
+export function moderateReasons(f: RiskFacts, policy: Policy): Reason[] {
+  const p = policy.risk;
+  const out: Reason[] = [];
+  const total = f.mme.totalPerDay;
+  if (total !== null && total >= p.moderateMme.value && total < p.highMme.value) {
+    out.push(r('M1-mme-50', `Total MME ${fmt(total)} MME/day is ${p.moderateMme.value}–${p.highMme.value - 1}`, `${p.moderateMme.source}; policy risk.moderateMme`));
+  }
+  const ort = f.ort.at(-1);
+  if (ort && ort.value >= p.ortModerate.value && ort.value < p.ortHigh.value) {
+    out.push(r('M2-ort-4', `ORT ${fmt(ort.value)} on ${ort.date} is ${p.ortModerate.value}–${p.ortHigh.value - 1}`, `${p.ortModerate.source}; policy risk.ortModerate`));
+  }
+  const recent = addDays(f.asOf, -p.sudRecentDays.value);
+  const sudHistory = f.conditions.find(
+    (c) => (c.kind === 'oud' || c.kind === 'other-sud') && (c.inRemission || (!c.active && (c.date === null || c.date < recent))),
+  );
+  if (sudHistory) {
+    const why = sudHistory.inRemission ? 'in remission' : `not active, recorded ${sudHistory.date ?? 'date unknown'}`;
+    out.push(r('M3-sud-history', `Substance use disorder history (${why}): ${sudHistory.display} (${sudHistory.code})`, `PMC7787190 (personal SUD history = moderate); policy risk.sudRecentDays`));
+  }
+  const mental = f.conditions.find((c) => (c.kind === 'depression' || c.kind === 'anxiety-ptsd') && c.active);
+  if (mental) out.push(r('M4-mental-health', `${mental.category[0].toUpperCase()}${mental.category.slice(1)} diagnosis: ${mental.display} (${mental.code})`, 'CDC 2022 risk factors (mental health conditions); ORT psychological items'));
+  const from = addDays(f.asOf, -p.mentalHealthScoreDays.value);
+  const phq9 = f.phq9.filter((s) => s.date >= from && s.value >= p.phq9Moderate.value).at(-1);
+  if (phq9) out.push(r('M4-phq9', `PHQ-9 ${fmt(phq9.value)} on ${phq9.date} ≥ ${p.phq9Moderate.value}`, `${p.phq9Moderate.source}; policy risk.phq9Moderate, risk.mentalHealthScoreDays`));
+  const gad7 = f.gad7.filter((s) => s.date >= from && s.value >= p.gad7Moderate.value).at(-1);
+  if (gad7) out.push(r('M4-gad7', `GAD-7 ${fmt(gad7.value)} on ${gad7.date} ≥ ${p.gad7Moderate.value}`, `${p.gad7Moderate.source}; policy risk.gad7Moderate, risk.mentalHealthScoreDays`));
+  const osa = f.conditions.find((c) => c.kind === 'sleep-apnea' && c.active);
+  if (osa) out.push(r('M5-sleep-apnea', `Sleep apnea: ${osa.display} (${osa.code})`, 'CDC 2022 Rec 8 (sleep-disordered breathing)'));
+  const cns = f.orders.filter((o) => o.class === 'cns-depressant' && o.current);
+  if (cns.length) out.push(r('M6-cns-depressant', `Other CNS depressant current: ${cns.map((o) => `${o.display} (${o.detail?.replace('CNS depressant: ', '')})`).join(', ')}`, 'CDC 2022 Rec 11; WA co-prescribing documentation rule'));
+  if (f.age !== null && f.age >= p.olderAge.value) out.push(r('M7-age-65', `Age ${f.age} ≥ ${p.olderAge.value}`, `${p.olderAge.source}; policy risk.olderAge`));
+  const la = currentAnalgesics(f.mme).filter(isLongActing);
+  if (la.length) out.push(r('M8-long-acting', `Extended-release/long-acting opioid or methadone: ${names(la)}`, 'CDC 2022 Rec 3 (ER/LA caution); CDC IG extended-release opioid set'));
+  return out;
+}
+
+/** What keeps the tier from being "low" when nothing triggered. */
+export function missingPieces(f: RiskFacts): Reason[] {
+  const out: Reason[] = [];
+  const surveys = sourceGap(f, 'surveys');
+  if (f.ort.length === 0) {
+    out.push(surveys ? r('U-ort', `ORT could not be checked: surveys ${surveys}`, 'Issue 4: low requires an ORT on file') : r('U-no-ort', 'No ORT on file', 'Issue 4: low requires an ORT on file (LOINC 91392-1)'));
+  }
+  const unknown = f.mme.orders.filter((o) => o.status === 'unknown');
+  if (!f.mme.complete || f.mme.totalPerDay === null) {
+    out.push(r('U-mme-incomplete', `MME incomplete: ${unknown.length} order${unknown.length === 1 ? '' : 's'} could not be converted (${names(unknown)})`, 'Issue 4: low requires a complete MME'));
+  }
+  for (const key of ['conditions', 'medications', 'patient'] as const) {
+    const gap = sourceGap(f, key);
+    if (gap) out.push(r(`U-source-${key}`, `${key[0].toUpperCase()}${key.slice(1)} ${gap}: risk factors cannot be ruled out`, 'Never a silently wrong answer (team guide)'));
+  }
+  if (surveys && f.ort.length > 0) out.push(r('U-source-surveys', `Surveys ${surveys}: PHQ-9/GAD-7 cannot be ruled out`, 'Never a silently wrong answer (team guide)'));
+  if (f.age === null && !sourceGap(f, 'patient')) out.push(r('U-age', 'Birth date unknown: age ≥ 65 cannot be ruled out', 'CDC 2022 risk factors (age)'));
+  return out;
+}
+
+export function evaluateRisk(f: RiskFacts, policy: Policy): RiskResult {
+  const opioids = currentAnalgesics(f.mme);
+  const medsGap = sourceGap(f, 'medications');
+  if (opioids.length === 0 && medsGap) {
+    return { tier: 'unknown', reasons: [r('U-source-medications', `Medication orders ${medsGap}: cannot tell whether an opioid is current`, 'Never a silently wrong answer (team guide)')] };
+  }
+  const excluded = exclusionReasons(f, policy);
+  if (excluded.length) return { tier: 'not-applicable', reasons: excluded };
+  if (opioids.length === 0) {
+    const moud = [...currentMoud(f.mme), ...f.orders.filter((o) => o.class === 'moud' && o.current)];
+    const text = moud.length
+      ? `No current opioid analgesic order; MOUD (${names(moud)}) is not counted`
+      : 'No current opioid analgesic order';
+    return { tier: 'not-applicable', reasons: [r('NA-no-opioid', text, 'Issue 4: LTOT monitoring applies to current opioid analgesic orders; CDC 2022 Rec 12 (MOUD is not pain therapy)')] };
+  }
+  const high = highReasons(f, policy);
+  if (high.length) return { tier: 'high', reasons: high };
+  const moderate = moderateReasons(f, policy);
+  if (moderate.length) return { tier: 'moderate', reasons: moderate };
+  const missing = missingPieces(f);
+  if (missing.length) return { tier: 'unknown', reasons: missing };
+  const ort = f.ort.at(-1)!;
+  return {
+    tier: 'low',
+    reasons: [r('L0-low', `No risk factor found; ORT ${fmt(ort.value)} on ${ort.date}; total MME ${fmt(f.mme.totalPerDay ?? 0)} MME/day, complete`, 'Issue 4 low tier: none of the high/moderate rules, ORT on file, MME complete')],
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The panel summary of one patient: MME, risk tier with reasons, monitoring schedule, PEG history, PHQ-9/GAD-7/
+ * ORT scores, relevant medications and conditions, unexpected UDT results and data notes.
+ * Pure: (resources, loadStatus, policy, asOf) → PanelSummary. The store, the UI, the registry and the CLI call this.
+ */
+import type { MedicationRequest, Patient, Resource } from 'fhir/r4';
+import { ofType } from './codes/resources.ts';
+import { daysBetween } from './dates.ts';
+import { recentRescueNaloxone } from './medications/index.ts';
+import { computeMme } from './mme/index.ts';
+import { deriveContext, monitoringItems } from './monitoring/index.ts';
+import { pegHistory } from './observations/peg.ts';
+import type { Policy } from './policy/types.ts';
+import { currentAnalgesics } from './risk/facts.ts';
+import { evaluateRisk, sourceGap } from './risk/rules.ts';
+import type { ConditionEntry, IsoDate, LoadStatus, MedicationEntry, MmeResult, PanelSummary, PatientResources, SourceKey } from './types.ts';
+
+export { computeRiskTier } from './risk/index.ts';
+export { computeMonitoring } from './monitoring/index.ts';
+
+/** A new opioid course starts after a gap of more than this many days between opioid analgesic orders. */
+export const COURSE_GAP_DAYS = 180;
+
+/** Start of the current opioid course: walk back from the latest analgesic order while gaps ≤ COURSE_GAP_DAYS. */
+export function opioidCourseStart(mme: MmeResult, asOf: IsoDate): IsoDate | null {
+  if (currentAnalgesics(mme).length === 0) return null;
+  const dates = mme.orders
+    .filter((o) => !o.flags.includes('moud') && o.authoredOn && o.authoredOn <= asOf)
+    .map((o) => o.authoredOn as IsoDate)
+    .sort()
+    .reverse();
+  if (dates.length === 0) return null;
+  let start = dates[0];
+  for (const d of dates.slice(1)) {
+    if (daysBetween(d, start) > COURSE_GAP_DAYS) break;
+    start = d;
+  }
+  return start;
+}
+
+function medicationEntries(resources: readonly Resource[], mme: MmeResult, orders: ReturnType<typeof deriveContext>['facts']['orders'], policy: Policy, asOf: IsoDate): MedicationEntry[] {
+  const statusById = new Map(ofType<MedicationRequest>(resources, 'MedicationRequest').map((r) => [r.id ?? '', r.status]));
+  const opioid: MedicationEntry[] = mme.orders
+    .filter((o) => !o.flags.includes('not-current'))
+    .map((o) => ({
+      medicationRequestId: o.medicationRequestId,
+      class: o.flags.includes('moud') ? 'moud' : 'opioid',
+      display: o.medication,
+      status: statusById.get(o.medicationRequestId) ?? 'unknown',
+      authoredOn: o.authoredOn,
+      current: true,
+      matchedBy: 'MME engine (opioid product)',
+      detail: o.status === 'counted' ? `${o.mmePerDay} MME/day` : o.reason,
+    }));
+  const naloxone = new Set(recentRescueNaloxone(orders, policy, asOf).map((o) => o.medicationRequestId));
+  const others = orders
+    .filter((o) => o.current || naloxone.has(o.medicationRequestId))
+    .map(({ resource: _resource, ...entry }) => entry);
+  return [...opioid, ...others];
+}
+
+function sourceNotes(loadStatus: LoadStatus): string[] {
+  const keys: SourceKey[] = ['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents'];
+  return keys.flatMap((k) => {
+    const gap = sourceGap({ loadStatus }, k);
+    return gap ? [`${k}: ${gap}`] : [];
+  });
+}
+
+export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate): PanelSummary {
+  const list = resources as readonly Resource[];
+  const mme = computeMme(list, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value });
+  const { context, facts, agreementNotes } = deriveContext(list, loadStatus, policy, asOf, mme);
+  const risk = evaluateRisk(facts, policy);
+  context.risk = risk;
+  const monitoring = monitoringItems(context, facts);
+  const conditions: ConditionEntry[] = facts.conditions.map((c) => ({
+    conditionId: c.conditionId, display: c.display, code: c.code, category: c.category,
+    clinicalStatus: c.clinicalStatus, onsetOrRecorded: c.onsetOrRecorded, inRemission: c.inRemission,
+  }));
+  const alerts = monitoring.flatMap((m) => (m.item === 'phq9' ? (m.alerts ?? []) : []));
+  const unknownUdt = context.udt.filter((t) => t.reading === 'unknown').map((t) => `UDT ${t.test} on ${t.date}: result "${t.shown}" could not be read as positive/negative`);
+  return {
+    asOf,
+    patientId: ofType<Patient>(list, 'Patient')[0]?.id ?? null,
+    mme,
+    risk,
+    monitoring,
+    peg: pegHistory(context.peg, opioidCourseStart(mme, asOf), policy),
+    phq9: context.phq9.map(({ item9: _item9, ...s }) => s),
+    gad7: facts.gad7,
+    ort: facts.ort,
+    medications: medicationEntries(list, mme, facts.orders, policy, asOf),
+    conditions,
+    unexpectedUdt: context.unexpectedUdt,
+    alerts,
+    notes: [...sourceNotes(loadStatus), ...agreementNotes, ...unknownUdt],
+  };
+}
