@@ -1,0 +1,90 @@
+/** The FHIR REST API: /fhir/metadata, /fhir/.well-known/smart-configuration, read, search, create. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Resource } from 'fhir/r4';
+import type { AuthServer, TokenInfo } from './auth.ts';
+import { capabilityStatement, smartConfiguration } from './capability.ts';
+import { withExportCapability } from './bulk/index.ts';
+import type { Faults } from './faults.ts';
+import { FhirError } from './fhir-error.ts';
+import type { FhirStore } from './fhir-store.ts';
+import { readBody, send, sleep } from './http.ts';
+import { allows, type Interaction } from './scopes.ts';
+
+export interface FhirRouteContext {
+  store: FhirStore;
+  auth: AuthServer;
+  faults: Faults;
+  baseUrl: () => string;
+  /** Optional extra handler mounted before the router (Bulk Data $export). */
+  bulk?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+}
+
+const fail = (res: ServerResponse, e: FhirError, headers: Record<string, string> = {}) => send(res, e.status, e.outcome(), headers);
+
+function checkScope(token: TokenInfo, resourceType: string, interaction: Interaction): void {
+  if (!allows(token.scope, resourceType, interaction)) {
+    throw new FhirError(403, 'forbidden', `The granted scopes do not allow ${interaction === 'c' ? 'creating' : 'reading'} ${resourceType}`);
+  }
+}
+
+export async function handleFhir(req: IncomingMessage, res: ServerResponse, url: URL, ctx: FhirRouteContext): Promise<boolean> {
+  if (!url.pathname.startsWith('/fhir')) return false;
+  const fhirBase = `${ctx.baseUrl()}/fhir`;
+  const path = url.pathname.slice('/fhir'.length).replace(/\/$/, '');
+  if (path === '/metadata') return send(res, 200, withExportCapability(capabilityStatement(ctx.baseUrl(), fhirBase))), true;
+  if (path === '/.well-known/smart-configuration') return send(res, 200, smartConfiguration(ctx.baseUrl()), { 'Content-Type': 'application/json' }), true;
+
+  const token = ctx.auth.check(req.headers.authorization);
+  if (!token) {
+    fail(res, new FhirError(401, 'login', 'Missing, invalid or expired access token'), { 'WWW-Authenticate': 'Bearer realm="sandbox", error="invalid_token"' });
+    return true;
+  }
+  if (ctx.bulk && (await ctx.bulk(req, res))) return true;
+
+  const [, resourceType, id] = path.split('/');
+  const fault = ctx.faults.take(req.method ?? 'GET', resourceType ?? null, url);
+  if (fault?.delayMs) await sleep(fault.delayMs);
+  if (fault && fault.status) {
+    const headers: Record<string, string> = {};
+    if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+    if (fault.status === 401) headers['WWW-Authenticate'] = 'Bearer error="invalid_token"';
+    fail(res, new FhirError(fault.status, 'transient', `Injected fault ${fault.status}`), headers);
+    return true;
+  }
+
+  try {
+    const patientScope = token.patientOnly ? token.patient : null;
+    if (!resourceType) throw new FhirError(404, 'not-found', 'Unknown path');
+    if (req.method === 'GET' && id) {
+      checkScope(token, resourceType, 'r');
+      const resource = await ctx.store.read(resourceType, id, patientScope);
+      return send(res, 200, resource), true;
+    }
+    if (req.method === 'GET') {
+      checkScope(token, resourceType, 's');
+      const bundle = await ctx.store.search(resourceType, url.searchParams, { selfUrl: new URL(`${fhirBase}${path}${url.search}`), tokenPatient: patientScope });
+      return send(res, 200, bundle), true;
+    }
+    if (req.method === 'POST' && !id) {
+      checkScope(token, resourceType, 'c');
+      let body: Resource;
+      try {
+        body = JSON.parse(await readBody(req)) as Resource;
+      } catch {
+        throw new FhirError(400, 'invalid', 'Body is not JSON');
+      }
+      if (body.resourceType !== resourceType) throw new FhirError(400, 'invalid', `Body must be a ${resourceType}`);
+      const subject = (body as { subject?: { reference?: string } }).subject?.reference;
+      if (patientScope && subject !== `Patient/${patientScope}`) throw new FhirError(403, 'forbidden', 'The subject must be the launch patient');
+      const ifNoneExist = (req.headers['if-none-exist'] as string | undefined) ?? null;
+      const { resource, created } = await ctx.store.create(body, ifNoneExist);
+      send(res, created ? 201 : 200, resource, { Location: `${fhirBase}/${resource.resourceType}/${resource.id}/_history/1` });
+      return true;
+    }
+    throw new FhirError(405, 'not-supported', `${req.method} is not supported here`);
+  } catch (e) {
+    if (e instanceof FhirError) fail(res, e);
+    else fail(res, new FhirError(500, 'exception', (e as Error).message));
+    return true;
+  }
+}

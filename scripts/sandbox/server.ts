@@ -1,0 +1,159 @@
+/**
+ * The local SMART sandbox: a stand-in for the public SMART Health IT launcher, on 127.0.0.1 only.
+ *   ${baseUrl}/            "EHR" page: the patients, each with a Launch link (EHR launch in an iframe)
+ *   ${baseUrl}/fhir        FHIR R4 API (medplum in-memory engine, indexed by patient) with SMART authorization
+ *   ${baseUrl}/auth/...    authorize (EHR / standalone with a patient picker) and token endpoints
+ *   ${baseUrl}/sandbox/... fault injection and token revocation for tests (see faults.ts)
+ *   ${appUrl}/             the built app (dist/), on its own origin like a real deployment
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Patient, Resource } from 'fhir/r4';
+import { AuthServer } from './auth.ts';
+import { handleAuth } from './auth-routes.ts';
+import { createBulkMount } from './bulk/index.ts';
+import { loadData } from './data.ts';
+import { Faults, type Fault } from './faults.ts';
+import { FhirStore, wholeServerView } from './fhir-store.ts';
+import { handleFhir } from './fhir-routes.ts';
+import { cors, readBody, redirect, send } from './http.ts';
+import { describePatient } from './describe.ts';
+import { ehrFrame, ehrHome, patientName } from './pages.ts';
+import { serveStatic } from './static.ts';
+
+export const DEFAULT_CLIENT_ID = 'pain-care-panel';
+export const FIXTURES_DIR = fileURLToPath(new URL('../../fhir-fixtures', import.meta.url));
+
+export interface SandboxOptions {
+  port?: number;
+  appPort?: number;
+  /** Built app to serve (e.g. 'dist'); without it only the EHR and FHIR sides run. */
+  appDir?: string;
+  /** Data folders; default: fhir-fixtures/. Extra folders (a clinic's Synthea export) are added to it. */
+  dataDirs?: string[];
+  includeFixtures?: boolean;
+  /** YYYY-MM-DD that the date shift aims at (default: the real today). */
+  today?: string;
+  tokenTtlSeconds?: number;
+  codeTtlSeconds?: number;
+  /** Extra registered clients: id → redirect URI. */
+  clients?: Record<string, string>;
+  quiet?: boolean;
+}
+
+export interface Sandbox {
+  baseUrl: string;
+  fhirBaseUrl: string;
+  appUrl: string;
+  ehrUrl: string;
+  patients: { id: string; name: string }[];
+  warnings: string[];
+  addFault(f: Fault): void;
+  clearFaults(): void;
+  revokeTokens(): void;
+  auth: AuthServer;
+  store: FhirStore;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const dirs = [...(opts.includeFixtures === false ? [] : [FIXTURES_DIR]), ...(opts.dataDirs ?? [])];
+  const data = loadData(dirs, today);
+  const store = await FhirStore.create(data);
+  const faults = new Faults();
+  let baseUrl = '';
+  let appUrl = '';
+  const fhirBase = () => `${baseUrl}/fhir`;
+  const clinician = 'Practitioner/sandbox-clinician';
+  await store.create({ resourceType: 'Practitioner', id: 'sandbox-clinician', name: [{ given: ['Sam'], family: 'Sandbox', prefix: ['Dr.'] }] } as Resource, null)
+    .then(({ resource }) => Object.assign(resource, { id: resource.id }));
+  const auth = new AuthServer({
+    issuer: () => baseUrl,
+    fhirUser: () => `${fhirBase()}/${clinician}`,
+    tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
+    codeTtlSeconds: opts.codeTtlSeconds ?? 60,
+  });
+  const patients = async () => (await Promise.all(store.patientIds().map((id) => store.read('Patient', id).catch(() => null))))
+    .filter((p): p is Patient => p?.resourceType === 'Patient');
+  const bulk = createBulkMount({ repo: wholeServerView(store), fhirPath: '/fhir', fhirBase,
+    // Whole-population export: never for a token confined to one patient (registry launches get user/*.rs).
+    authorize: (req) => (auth.check(req.headers.authorization)?.patientOnly ? { status: 403, message: 'Bulk export needs user-level scopes (user/*.rs)' } : null) });
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    if (cors(req, res)) return;
+    if (await handleFhir(req, res, url, { store, auth, faults, baseUrl: () => baseUrl, bulk })) return;
+    if (await handleAuth(req, res, url, { auth, fhirBase, patients })) return;
+    if (url.pathname === '/sandbox/faults') {
+      if (req.method === 'DELETE') faults.clear();
+      else faults.add(JSON.parse(await readBody(req)) as Fault);
+      return send(res, 200, { ok: true }, { 'Content-Type': 'application/json' });
+    }
+    if (url.pathname === '/sandbox/revoke' && req.method === 'POST') {
+      auth.revokeAll();
+      return send(res, 200, { ok: true }, { 'Content-Type': 'application/json' });
+    }
+    if (url.pathname === '/' || url.pathname === '/ehr') {
+      const rows = await Promise.all((await patients()).map(async (patient) => ({ patient, description: await describePatient(store, patient.id!) })));
+      rows.sort((a, b) => patientName(a.patient).localeCompare(patientName(b.patient)));
+      return send(res, 200, ehrHome(rows, `${appUrl}/launch.html?iss=${encodeURIComponent(fhirBase())}`));
+    }
+    if (url.pathname === '/ehr/launch') {
+      const patient = url.searchParams.get('patient');
+      const launch = auth.createLaunch({ patient });
+      const src = `${appUrl}/launch.html?iss=${encodeURIComponent(fhirBase())}&launch=${launch}${patient ? '' : '&view=registry'}`;
+      const title = patient ? `Chart: ${patientName(await store.read('Patient', patient) as Patient)}` : 'Clinic registry';
+      return send(res, 200, ehrFrame(title, src));
+    }
+    if (url.pathname === '/favicon.ico') return redirect(res, '/');
+    send(res, 404, { error: 'not found' }, { 'Content-Type': 'application/json' });
+  };
+  const wrap = (h: typeof handler) => (req: IncomingMessage, res: ServerResponse) => {
+    h(req, res).catch((e: Error) => {
+      if (!res.headersSent) send(res, 500, { error: e.message }, { 'Content-Type': 'application/json' });
+    });
+  };
+
+  const main = createServer(wrap(handler));
+  const port = await listen(main, opts.port ?? 0);
+  baseUrl = `http://127.0.0.1:${port}`;
+  let app: Server | null = null;
+  if (opts.appDir) {
+    app = createServer((req, res) => serveStatic(opts.appDir!, req, res));
+    appUrl = `http://127.0.0.1:${await listen(app, opts.appPort ?? 0)}`;
+  } else {
+    appUrl = `http://127.0.0.1:${opts.appPort ?? 4101}`;
+  }
+  auth.registerClient(DEFAULT_CLIENT_ID, `${appUrl}/index.html`);
+  for (const [id, uri] of Object.entries(opts.clients ?? {})) auth.registerClient(id, uri);
+
+  const list = (await patients()).map((p) => ({ id: p.id!, name: patientName(p) }));
+  return {
+    baseUrl,
+    fhirBaseUrl: fhirBase(),
+    appUrl,
+    ehrUrl: `${baseUrl}/`,
+    patients: list,
+    warnings: data.warnings,
+    addFault: (f) => faults.add(f),
+    clearFaults: () => faults.clear(),
+    revokeTokens: () => auth.revokeAll(),
+    auth,
+    store,
+    close: async () => {
+      await new Promise<void>((r) => main.close(() => r()));
+      if (app) await new Promise<void>((r) => app!.close(() => r()));
+      main.closeAllConnections?.();
+      app?.closeAllConnections?.();
+    },
+  };
+}

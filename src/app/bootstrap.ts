@@ -1,0 +1,40 @@
+/**
+ * The launch sequence of index.html: complete the SMART authorization, read the patient (a rejected token
+ * shows up here, before anything else), then fill the store. The single hook point between the SMART session
+ * and the data layer.
+ */
+import FHIR from 'fhirclient/lib/entry/browser';
+import type Client from 'fhirclient/lib/Client';
+import type { Patient } from 'fhir/r4';
+import { classifyLaunchError, localToday, type LaunchFailure } from '../fhir/smart.ts';
+import { launchPanel } from '../store/launch.ts';
+
+export type LaunchOutcome =
+  | { kind: 'patient'; client: Client; patient: Patient; asOf: string }
+  | { kind: 'registry'; client: Client; asOf: string }
+  | { kind: 'failed'; failure: LaunchFailure };
+
+export async function bootstrap(): Promise<LaunchOutcome> {
+  const search = window.location.search;
+  if (new URLSearchParams(search).get('error')) return { kind: 'failed', failure: classifyLaunchError(null, search) };
+  try {
+    const client = await FHIR.oauth2.ready();
+    const asOf = localToday();
+    const patientId = client.getPatientId();
+    if (!patientId) return { kind: 'registry', client, asOf };
+    const patient = await client.request<Patient>(`Patient/${patientId}`);
+    void launchPanel(client, { asOf });
+    return { kind: 'patient', client, patient, asOf };
+  } catch (e) {
+    return { kind: 'failed', failure: classifyLaunchError(e, search) };
+  }
+}
+
+/** Registry → one patient's panel with the same (user-level) session. */
+export async function openPatient(client: Client, patientId: string, asOf: string): Promise<Patient> {
+  // fhirclient and the loader read the patient from the token response: point it at the chosen patient.
+  client.state.tokenResponse = { ...client.state.tokenResponse, patient: patientId };
+  const patient = await client.request<Patient>(`Patient/${patientId}`);
+  void launchPanel(client, { asOf });
+  return patient;
+}
