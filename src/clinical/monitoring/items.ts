@@ -86,7 +86,8 @@ export function phq9Item(ctx: MonitoringContext): MonitoringItem {
   const last = ctx.phq9.at(-1);
   const base = intervalItem('phq9', 'phq9', 'PHQ-9', last ? { date: last.date, value: `PHQ-9 ${fmt(last.value)} (${last.band})` } : null, ['surveys'], ctx);
   const threshold = ctx.policy.phq2.positive.value;
-  const phq2 = ctx.phq2.filter((s) => s.value >= threshold && (!last || s.date >= last.date) && s.date <= ctx.asOf).at(-1);
+  // A positive PHQ-2 on the same date as a PHQ-9 was followed up at that visit (PHQ-9 done): only a later one triggers.
+  const phq2 = ctx.phq2.filter((s) => s.value >= threshold && (!last || s.date > last.date) && s.date <= ctx.asOf).at(-1);
   let out = base;
   if (phq2 && base.status !== 'unavailable') {
     const note = `PHQ-2 ${fmt(phq2.value)} on ${phq2.date} ≥ ${threshold}: PHQ-9 due now (${ctx.policy.phq2.positive.source}; policy phq2.positive).`;

@@ -2,8 +2,9 @@
  * Risk tier rules (issue 4; clinical-rules.md §5.2). Highest triggered tier wins; every trigger is a Reason
  * with its numbers and its source (guideline + policy key). Order of evaluation:
  *   1. excluded population (age < 18, sickle cell, active cancer treatment, hospice/end-of-life) → not-applicable
- *   2. no current opioid analgesic order (MOUD alone does not count) → not-applicable
- *   3. high / moderate triggers
+ *   2. no current opioid analgesic order (MOUD alone does not count) → not-applicable; unknown when the
+ *      medication orders could not be read
+ *   3. high / moderate triggers (a moderate tier also lists unread sources: they could hide a high trigger)
  *   4. low only when nothing triggered AND an ORT is on file AND the MME is complete AND every source that
  *      could hold a trigger was read; otherwise unknown with the missing pieces (missing data never yields low).
  */
@@ -17,6 +18,9 @@ import { currentAnalgesics, currentMoud, isLongActing, type RiskFacts } from './
 export { exclusionReasons, sourceGap };
 
 const r = (id: string, text: string, source: string): Reason => ({ id, text, source });
+/** Latest date a condition is known to have been present: recorded/onset, or its abatement (active until then). */
+const lastSeen = (c: { date: string | null; abatement: string | null }, asOf: string): string | null =>
+  [c.date, c.abatement].filter((d): d is string => !!d && d <= asOf).sort().at(-1) ?? null;
 const names = (xs: { medication?: string; display?: string }[]) => [...new Set(xs.map((x) => x.medication ?? x.display))].join(', ');
 
 export function highReasons(f: RiskFacts, policy: Policy): Reason[] {
@@ -25,11 +29,16 @@ export function highReasons(f: RiskFacts, policy: Policy): Reason[] {
   const recent = addDays(f.asOf, -p.sudRecentDays.value);
   const overdose = f.conditions.find((c) => c.kind === 'overdose');
   if (overdose) out.push(r('H1-overdose', `Opioid overdose/poisoning on record: ${overdose.display} (${overdose.code}${overdose.onsetOrRecorded ? `, ${overdose.onsetOrRecorded}` : ''})`, 'CDC 2022 Rec 8; STORM prior events'));
-  const oud = f.conditions.find((c) => c.kind === 'oud' && c.active);
-  if (oud) out.push(r('H2-oud', `Opioid use disorder, not in remission: ${oud.display} (${oud.code}) — offer MOUD`, 'CDC 2022 Rec 12; 6BB Block 5'));
-  const sud = f.conditions.find((c) => c.kind === 'other-sud' && !c.inRemission && (c.active || (c.date !== null && c.date >= recent)));
+  // OUD not coded as remission: active, or inactive/resolved but recorded in the last 12 months (same recency rule
+  // as other SUD; without it a recently resolved OUD fell through both tiers and could yield "low").
+  const oud = f.conditions.find((c) => c.kind === 'oud' && (c.active || (!c.inRemission && (lastSeen(c, f.asOf) ?? '') >= recent)));
+  if (oud) {
+    const why = oud.active ? 'not in remission' : `${oud.clinicalStatus ?? 'not active'}, last recorded/abated ${lastSeen(oud, f.asOf)}, not coded as remission`;
+    out.push(r('H2-oud', `Opioid use disorder, ${why}: ${oud.display} (${oud.code}) — offer MOUD`, `CDC 2022 Rec 12; 6BB Block 5; policy risk.sudRecentDays (${p.sudRecentDays.value} days)`));
+  }
+  const sud = f.conditions.find((c) => c.kind === 'other-sud' && !c.inRemission && (c.active || (lastSeen(c, f.asOf) ?? '') >= recent));
   if (sud) {
-    const why = sud.active ? 'active' : `recorded ${sud.date}`;
+    const why = sud.active ? 'active' : `last recorded/abated ${lastSeen(sud, f.asOf)}`;
     out.push(r('H3-sud-recent', `Substance use disorder (${why}): ${sud.display} (${sud.code})`, `PMC7787190 (recent SUD = high); policy risk.sudRecentDays (${p.sudRecentDays.value} days)`));
   }
   const total = f.mme.totalPerDay;
@@ -59,7 +68,7 @@ export function moderateReasons(f: RiskFacts, policy: Policy): Reason[] {
   }
   const recent = addDays(f.asOf, -p.sudRecentDays.value);
   const sudHistory = f.conditions.find(
-    (c) => (c.kind === 'oud' || c.kind === 'other-sud') && (c.inRemission || (!c.active && (c.date === null || c.date < recent))),
+    (c) => (c.kind === 'oud' || c.kind === 'other-sud') && (c.inRemission || (!c.active && (lastSeen(c, f.asOf) ?? '') < recent)),
   );
   if (sudHistory) {
     const why = sudHistory.inRemission ? 'in remission' : `not active, recorded ${sudHistory.date ?? 'date unknown'}`;
@@ -104,12 +113,13 @@ export function missingPieces(f: RiskFacts): Reason[] {
 
 export function evaluateRisk(f: RiskFacts, policy: Policy): RiskResult {
   const opioids = currentAnalgesics(f.mme);
+  // An excluded population is not-applicable whatever the orders are, so it is decided before the medication gap.
+  const excluded = exclusionReasons(f, policy);
+  if (excluded.length) return { tier: 'not-applicable', reasons: excluded };
   const medsGap = sourceGap(f, 'medications');
   if (opioids.length === 0 && medsGap) {
     return { tier: 'unknown', reasons: [r('U-source-medications', `Medication orders ${medsGap}: cannot tell whether an opioid is current`, 'Never a silently wrong answer (team guide)')] };
   }
-  const excluded = exclusionReasons(f, policy);
-  if (excluded.length) return { tier: 'not-applicable', reasons: excluded };
   if (opioids.length === 0) {
     const moud = [...currentMoud(f.mme), ...f.orders.filter((o) => o.class === 'moud' && o.current)];
     const text = moud.length
@@ -120,7 +130,8 @@ export function evaluateRisk(f: RiskFacts, policy: Policy): RiskResult {
   const high = highReasons(f, policy);
   if (high.length) return { tier: 'high', reasons: high };
   const moderate = moderateReasons(f, policy);
-  if (moderate.length) return { tier: 'moderate', reasons: moderate };
+  // A source that was not fully read could hold a high trigger: say so beside the moderate reasons (never silent).
+  if (moderate.length) return { tier: 'moderate', reasons: [...moderate, ...missingPieces(f).filter((m) => m.id.startsWith('U-source-'))] };
   const missing = missingPieces(f);
   if (missing.length) return { tier: 'unknown', reasons: missing };
   const ort = f.ort.at(-1)!;
