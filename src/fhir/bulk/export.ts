@@ -1,0 +1,42 @@
+/**
+ * One whole Bulk Data export: kick-off at the chosen level, poll, download every output file
+ * (streamed), hand each resource to `onResource`. Cancelling the signal sends DELETE to the server.
+ */
+import { cancelExport, downloadNdjson, kickOff, pollStatus, type FetchLike, type PollOptions } from './client.ts';
+import type { ExportLevel } from './capability.ts';
+
+export interface ExportRequest {
+  fhirBase: string;
+  level: ExportLevel;
+  groupId?: string;
+  types?: readonly string[];
+  signal?: AbortSignal;
+  onProgress?: (text: string) => void;
+  onResource: (r: { resourceType: string }) => void;
+  poll?: Omit<PollOptions, 'signal' | 'onProgress'>;
+}
+
+export function exportUrl(base: string, level: ExportLevel, groupId?: string, types?: readonly string[]): string {
+  const b = base.replace(/\/$/, '');
+  const path = level === 'group' ? `/Group/${encodeURIComponent(groupId ?? '')}/$export` : level === 'patient' ? '/Patient/$export' : '/$export';
+  const q = new URLSearchParams({ _outputFormat: 'application/fhir+ndjson' });
+  if (types?.length) q.set('_type', types.join(','));
+  return `${b}${path}?${q}`;
+}
+
+export async function runBulkExport(fetchFn: FetchLike, req: ExportRequest): Promise<{ resources: number; files: number }> {
+  const statusUrl = await kickOff(fetchFn, exportUrl(req.fhirBase, req.level, req.groupId, req.types), req.signal);
+  const onAbort = () => void cancelExport(fetchFn, statusUrl);
+  req.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const manifest = await pollStatus(fetchFn, statusUrl, { ...req.poll, signal: req.signal, onProgress: req.onProgress });
+    let resources = 0;
+    for (const [i, out] of manifest.output.entries()) {
+      req.onProgress?.(`downloading ${out.type} (file ${i + 1} of ${manifest.output.length})`);
+      resources += await downloadNdjson(fetchFn, out.url, req.onResource, req.signal);
+    }
+    return { resources, files: manifest.output.length };
+  } finally {
+    req.signal?.removeEventListener('abort', onAbort);
+  }
+}

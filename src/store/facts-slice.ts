@@ -1,0 +1,49 @@
+/**
+ * Fetched facts: the validated resources of each source, the per-source load status the engine reads,
+ * and the data notes shown under "Data notes". Results (MME, tier, due items) are derived, never stored.
+ */
+import type { Resource } from 'fhir/r4';
+import type { StateCreator } from 'zustand';
+import type { LoadStatus, SourceKey } from '../clinical/types.ts';
+import type { DataNote, SourceLoad } from '../fhir/types.ts';
+import type { PanelState } from './index.ts';
+
+export interface FactsSlice {
+  /** Resources per source; a source appears once its search is finished. */
+  resources: Partial<Record<SourceKey, Resource[]>>;
+  /** Per-source status: 'loading' until the source reports, then loaded / partial / unavailable / not-requested. */
+  loadStatus: LoadStatus;
+  /** Pages read per source (data notes: "3 pages"). */
+  pages: Partial<Record<SourceKey, number>>;
+  dataNotes: DataNote[];
+  /** Marks these sources as loading (the panel shows a progress state per section). */
+  startSources(sources: SourceKey[]): void;
+  /** Stores one finished source: its resources, status and notes replace any earlier ones. */
+  receiveSource(load: SourceLoad): void;
+  /** Adds or replaces resources in a source (after the panel saved an Observation). */
+  upsertResources(source: SourceKey, resources: Resource[]): void;
+}
+
+export const createFactsSlice: StateCreator<PanelState, [], [], FactsSlice> = (set) => ({
+  resources: {},
+  loadStatus: {},
+  pages: {},
+  dataNotes: [],
+  startSources: (sources) =>
+    set((s) => ({
+      loadStatus: { ...s.loadStatus, ...Object.fromEntries(sources.map((k) => [k, { state: 'loading' as const }])) },
+    })),
+  receiveSource: (load) =>
+    set((s) => ({
+      resources: { ...s.resources, [load.source]: load.resources },
+      loadStatus: { ...s.loadStatus, [load.source]: load.status },
+      pages: { ...s.pages, [load.source]: load.pages },
+      dataNotes: [...s.dataNotes.filter((n) => n.source !== load.source), ...load.notes],
+    })),
+  upsertResources: (source, added) =>
+    set((s) => {
+      const keys = new Set(added.map((r) => `${r.resourceType}/${r.id}`));
+      const kept = (s.resources[source] ?? []).filter((r) => !keys.has(`${r.resourceType}/${r.id}`));
+      return { resources: { ...s.resources, [source]: [...kept, ...added] } };
+    }),
+});

@@ -1,0 +1,61 @@
+/**
+ * Fills the store for one launch: the clinic policy first (its codes and look-backs shape the queries),
+ * then the patient's record, source by source, so each panel section renders as soon as its data is in.
+ *
+ * @example
+ *   // src/app/bootstrap.ts, after FHIR.oauth2.ready():
+ *   await launchPanel(client, { asOf: todayInClinic() });
+ */
+import type Client from 'fhirclient/lib/Client';
+import { parsePolicyText } from '../clinical/policy/index.ts';
+import type { IsoDate } from '../clinical/types.ts';
+import { loadPatientRecord, type LoadOptions, type LoadResult } from '../fhir/loader.ts';
+import { canWriteObservation } from '../fhir/writes.ts';
+import { queryConfigFromPolicy } from './policy-config.ts';
+import { usePanelStore } from './index.ts';
+
+export interface LaunchOptions extends Omit<LoadOptions, 'asOf' | 'config' | 'onStart' | 'onSource'> {
+  asOf: IsoDate;
+  /** Where the clinic policy is served (relative to index.html). */
+  policyUrl?: string;
+  now?: () => Date;
+}
+
+/** Reads and validates the clinic policy into the store; a broken policy is reported, not guessed around. */
+export async function loadPolicy(url = 'policy.json', fetchImpl: typeof fetch = (i, init) => fetch(i, init)): Promise<void> {
+  const { setPolicy } = usePanelStore.getState();
+  try {
+    const res = await fetchImpl(url, { cache: 'no-cache' });
+    if (!res.ok) return setPolicy({ ok: false, errors: [`${url} could not be read (HTTP ${res.status})`] });
+    setPolicy(parsePolicyText(await res.text()));
+  } catch (e) {
+    setPolicy({ ok: false, errors: [`${url} could not be read (${e instanceof Error ? e.message : e})`] });
+  }
+}
+
+/** Loads the record into the store; resolves when every source has reported. */
+export async function loadRecordIntoStore(client: Client, options: LaunchOptions): Promise<LoadResult> {
+  const store = usePanelStore.getState();
+  store.startSession({
+    client,
+    asOf: options.asOf,
+    patientId: (client.getState('tokenResponse.patient') as string | undefined) ?? null,
+    permissions: { canWriteObservation: canWriteObservation(client), fhirUser: client.getFhirUser() ?? null },
+  });
+  const policy = usePanelStore.getState().policy;
+  const result = await loadPatientRecord(client, {
+    ...options,
+    config: policy ? queryConfigFromPolicy(policy) : undefined,
+    onStart: (sources) => usePanelStore.getState().startSources(sources),
+    onSource: (load) => usePanelStore.getState().receiveSource(load),
+  });
+  usePanelStore.getState().setLoadedAt((options.now?.() ?? new Date()).toISOString());
+  if (result.sessionError) usePanelStore.getState().setSessionError(result.sessionError);
+  return result;
+}
+
+/** Policy, then record: the whole launch hook for bootstrap.ts. */
+export async function launchPanel(client: Client, options: LaunchOptions): Promise<LoadResult> {
+  if (!usePanelStore.getState().policy) await loadPolicy(options.policyUrl, options.fetch);
+  return loadRecordIntoStore(client, options);
+}

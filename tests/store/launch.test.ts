@@ -1,0 +1,125 @@
+/** The store during a launch: policy, per-source progress, data notes, session errors, safe PEG saves. */
+import { http, HttpResponse } from 'msw';
+import type { Observation } from 'fhir/r4';
+import { DEFAULT_POLICY } from '../../src/clinical/policy/index.ts';
+import { usePanelStore, resetPanelStore } from '../../src/store/index.ts';
+import { launchPanel, loadPolicy, loadRecordIntoStore } from '../../src/store/launch.ts';
+import { queryConfigFromPolicy } from '../../src/store/policy-config.ts';
+import { typicalRecord } from '../fhir/builders.ts';
+import { BASE, TOKEN_URI, fake, outcome, resetFake } from '../fhir/msw/fake-fhir.ts';
+import { makeNodeClient } from '../fhir/msw/node-client.ts';
+import { server, useMswServer } from '../fhir/msw/server.ts';
+
+useMswServer();
+beforeEach(() => resetFake(typicalRecord()));
+afterEach(() => resetPanelStore());
+
+const POLICY_URL = 'http://app.test/policy.json';
+const client = (scope = 'launch/patient openid fhirUser patient/*.read patient/Observation.write') =>
+  makeNodeClient({ serverUrl: BASE, tokenUri: TOKEN_URI, scope });
+const fast = { asOf: '2026-11-22', sleep: async () => {}, random: () => 0.5, now: () => new Date('2026-11-22T15:00:00Z') };
+
+describe('policy', () => {
+  it('loads and validates public/policy.json', async () => {
+    server.use(http.get(POLICY_URL, () => HttpResponse.json(DEFAULT_POLICY as unknown as Record<string, unknown>)));
+    await loadPolicy(POLICY_URL);
+    expect(usePanelStore.getState().policy?.name).toBe(DEFAULT_POLICY.name);
+    expect(usePanelStore.getState().policyErrors).toBeNull();
+  });
+
+  it('reports a broken policy instead of guessing', async () => {
+    server.use(http.get(POLICY_URL, () => HttpResponse.text('{ not json')));
+    await loadPolicy(POLICY_URL);
+    expect(usePanelStore.getState().policy).toBeNull();
+    expect(usePanelStore.getState().policyErrors?.length).toBeGreaterThan(0);
+  });
+
+  it('reports a missing policy file', async () => {
+    server.use(http.get(POLICY_URL, () => new HttpResponse(null, { status: 404 })));
+    await loadPolicy(POLICY_URL);
+    expect(usePanelStore.getState().policyErrors).toEqual([`${POLICY_URL} could not be read (HTTP 404)`]);
+  });
+
+  it('gives the loader the policy codes and a UDT look-back of two intervals (at least 730 days)', () => {
+    const config = queryConfigFromPolicy(DEFAULT_POLICY);
+    expect(config.surveyCodes?.map((c) => c.code)).toEqual(expect.arrayContaining(['91148-7', '44261-6', '91392-1', '44249-1']));
+    expect(config.pdmpObservationCodes).toEqual([{ system: 'http://snomed.info/sct', code: '461651000124104' }]);
+    expect(config.labLookbackDays).toBe(730);
+    expect(config.medicationLookbackDays).toBe(730);
+  });
+});
+
+describe('loading into the store', () => {
+  it('shows each source as loading, then as it arrives', async () => {
+    const seen: string[] = [];
+    const unsubscribe = usePanelStore.subscribe((s, prev) => {
+      if (s.loadStatus !== prev.loadStatus) seen.push(Object.entries(s.loadStatus).map(([k, v]) => `${k}:${v?.state}`).sort().join(' '));
+    });
+    await loadRecordIntoStore(client(), fast);
+    unsubscribe();
+    expect(seen[1]).toContain('surveys:loading'); // after patient arrived, every search starts as loading
+    expect(seen.some((line) => line.includes('loaded') && line.includes('loading'))).toBe(true); // some sections before others
+    const final = usePanelStore.getState();
+    expect(Object.values(final.loadStatus).every((s) => s?.state === 'loaded')).toBe(true);
+    expect(final.resources.surveys?.map((r) => r.id)).toEqual(['peg1', 'phq1']);
+    expect(final.loadedAt).toBe('2026-11-22T15:00:00.000Z');
+    expect(final.permissions.canWriteObservation).toBe(true);
+    expect(final.dataNotes.find((n) => n.source === 'medications')?.text).toBe('Loaded 3 MedicationRequest and 1 Medication from 1 page');
+  });
+
+  it('keeps the other sections when one fails, and says why in the data notes', async () => {
+    server.use(http.get(`${BASE}/Condition`, () => HttpResponse.json(outcome('down'), { status: 503 })));
+    await loadRecordIntoStore(client(), fast);
+    const s = usePanelStore.getState();
+    expect(s.loadStatus.conditions).toEqual({ state: 'unavailable', reason: 'server error 503 after 3 tries' });
+    expect(s.loadStatus.medications?.state).toBe('loaded');
+    expect(s.dataNotes).toContainEqual({ source: 'conditions', level: 'error', text: 'Could not be read: server error 503 after 3 tries' });
+  });
+
+  it('stores a session error when the token is no longer accepted', async () => {
+    resetFake(typicalRecord(), { validTokens: new Set() });
+    await loadRecordIntoStore(client(), fast);
+    expect(usePanelStore.getState().sessionError?.kind).toBe('session-expired');
+  });
+
+  it('launchPanel reads the policy first, then the record', async () => {
+    server.use(http.get(POLICY_URL, () => HttpResponse.json(DEFAULT_POLICY as unknown as Record<string, unknown>)));
+    await launchPanel(client(), { ...fast, policyUrl: POLICY_URL });
+    expect(usePanelStore.getState().policy).not.toBeNull();
+    expect(usePanelStore.getState().loadStatus.udt?.state).toBe('loaded');
+  });
+});
+
+describe('saving a PEG from the panel', () => {
+  const stored = () => fake.resources.filter((r) => (r as Observation).identifier?.length);
+
+  it('adds the saved PEG to the surveys facts', async () => {
+    await loadRecordIntoStore(client(), fast);
+    await usePanelStore.getState().savePeg({ pain: 6, enjoyment: 5, activity: 7 }, { ...fast, newId: () => 'req-a' });
+    const s = usePanelStore.getState();
+    expect(s.writes.peg.status).toBe('saved');
+    expect(s.resources.surveys?.map((r) => r.id)).toContain(s.writes.peg.observationId);
+  });
+
+  it('keeps the answers after a failure and retries with the same request id (no duplicate)', async () => {
+    await loadRecordIntoStore(client(), fast);
+    let down = true;
+    server.use(http.post(`${BASE}/Observation`, () => (down ? HttpResponse.error() : undefined)));
+    let n = 0;
+    const deps = { ...fast, newId: () => `req-${++n}` };
+    await usePanelStore.getState().savePeg({ pain: 3, enjoyment: 4, activity: 5 }, deps);
+    const failed = usePanelStore.getState().writes.peg;
+    expect([failed.status, failed.answers, failed.clientRequestId, failed.error?.retryable]).toEqual(['failed', { pain: 3, enjoyment: 4, activity: 5 }, 'req-1', true]);
+    down = false;
+    await usePanelStore.getState().savePeg({ pain: 3, enjoyment: 4, activity: 5 }, deps);
+    expect(usePanelStore.getState().writes.peg.status).toBe('saved');
+    expect(stored().map((r) => (r as Observation).identifier?.[0].value)).toEqual(['req-1']);
+  });
+
+  it('a session expiry while saving becomes the session error', async () => {
+    await loadRecordIntoStore(client(), fast);
+    server.use(http.post(`${BASE}/Observation`, () => HttpResponse.json(outcome('expired'), { status: 401 })));
+    await usePanelStore.getState().savePeg({ pain: 3, enjoyment: 4, activity: 5 }, fast);
+    expect(usePanelStore.getState().sessionError?.kind).toBe('session-expired');
+  });
+});
