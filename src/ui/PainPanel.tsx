@@ -1,23 +1,7 @@
-// Placeholder panel frame: one region per future section (replaced by the panel sections).
-const SECTIONS = [
-  'Due now',
-  'Morphine milligram equivalents',
-  'Risk tier',
-  'PEG tracker',
-  'Patient agreement',
-  'Medications and conditions',
-  'Copy to note',
-  'Data notes',
-];
+/** One patient's pain visit panel: the store, mapped to props by usePanelProps, drawn by PanelView. */
+import { PanelView } from './PanelView.tsx';
+import { usePanelProps } from './usePanelProps.ts';
 
 export function PainPanel() {
-  return (
-    <div>
-      {SECTIONS.map((title) => (
-        <section key={title} aria-label={title}>
-          <h2>{title}</h2>
-        </section>
-      ))}
-    </div>
-  );
+  return <PanelView {...usePanelProps()} />;
 }

@@ -1,0 +1,26 @@
+/** Everything the panel layout needs, already mapped from the store (see usePanelProps). */
+import type { IsoDate, LoadStatus, PanelSummary, SourceKey } from '../clinical/types.ts';
+import type { SectionId } from './panel-status.ts';
+import type { SectionStatus } from './section-status.ts';
+import type { PegAnswers } from './peg.ts';
+import type { DataNoteLine } from './sections/DataNotesSection.tsx';
+import type { MmeThresholds } from './sections/MmeBands.tsx';
+
+export interface PanelProps {
+  /** Null until the policy and the clock are known (sections show loading) or when the policy is broken. */
+  summary: PanelSummary | null;
+  asOf: IsoDate | null;
+  load: LoadStatus;
+  loadedAt: string | null;
+  statuses: Record<SectionId, SectionStatus>;
+  noteText: string;
+  notes: DataNoteLine[];
+  counts: Partial<Record<SourceKey, number>>;
+  canWrite: boolean;
+  onSavePeg: (answers: PegAnswers, clientRequestId: string) => Promise<void>;
+  onAttestPdmp: (input: { date: IsoDate }, clientRequestId: string) => Promise<void>;
+  policyErrors: string[] | null;
+  sessionError: { message: string } | null;
+  thresholds: MmeThresholds;
+  improvementPct: number;
+}

@@ -1,0 +1,31 @@
+/**
+ * PEG tracker: the trend (needs the survey search) and today's entry (needs only write permission), so a
+ * failed survey search still lets the MA record today's PEG.
+ */
+import Box from '@mui/material/Box';
+import type { IsoDate, PegHistory } from '../../clinical/types.ts';
+import type { SectionStatus } from '../section-status.ts';
+import { StatusGate } from '../shared/SectionBoundary.tsx';
+import type { SaveFn } from '../shared/useDurableSave.ts';
+import type { PegAnswers } from '../peg.ts';
+import { PegChart } from './PegChart.tsx';
+import { PegEntryForm } from './PegEntryForm.tsx';
+
+export interface PegSectionProps {
+  peg: PegHistory | null;
+  chartStatus: SectionStatus;
+  asOf: IsoDate;
+  canWrite: boolean;
+  onSave: SaveFn<PegAnswers>;
+  /** Clinic policy: the improvement marked on the chart (default 30%). */
+  improvementPct?: number;
+}
+
+export function PegSection({ peg, chartStatus, asOf, canWrite, onSave, improvementPct }: PegSectionProps) {
+  return (
+    <Box>
+      <StatusGate status={chartStatus} title="PEG trend" render={() => (peg ? <PegChart peg={peg} improvementPct={improvementPct} /> : null)} />
+      <PegEntryForm asOf={asOf} canWrite={canWrite} onSave={onSave} />
+    </Box>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * A status said three ways: words, an icon and a color. Colors are dark text on a pale fill (contrast
+ * ≥ 4.5:1), and nothing that needs action uses green: overdue, never done and "could not check" never
+ * read as fine.
+ */
+import Chip from '@mui/material/Chip';
+import type { ComponentType } from 'react';
+import type { SvgIconProps } from '@mui/material/SvgIcon';
+import type { MonitoringStatus } from '../../clinical/types.ts';
+import { STATUS_LABEL } from '../labels.ts';
+import { CheckIcon, ClockIcon, DashIcon, EmptyCircleIcon, OverdueIcon, QuestionIcon } from './icons.tsx';
+
+export interface Tone {
+  fg: string;
+  bg: string;
+  border: string;
+}
+
+export const TONES = {
+  danger: { fg: '#8c1d18', bg: '#fdecea', border: '#d32f2f' },
+  warning: { fg: '#6d3a00', bg: '#fff4e5', border: '#ed6c02' },
+  ok: { fg: '#1b5e20', bg: '#edf7ed', border: '#2e7d32' },
+  neutral: { fg: '#37474f', bg: '#eceff1', border: '#78909c' },
+  unknown: { fg: '#4a148c', bg: '#f3e5f5', border: '#7b1fa2' },
+} satisfies Record<string, Tone>;
+
+const STATUS_LOOK: Record<MonitoringStatus, { tone: Tone; Icon: ComponentType<SvgIconProps> }> = {
+  overdue: { tone: TONES.danger, Icon: OverdueIcon },
+  'never-done': { tone: TONES.danger, Icon: EmptyCircleIcon },
+  'due-soon': { tone: TONES.warning, Icon: ClockIcon },
+  unavailable: { tone: TONES.unknown, Icon: QuestionIcon },
+  'up-to-date': { tone: TONES.ok, Icon: CheckIcon },
+  'not-applicable': { tone: TONES.neutral, Icon: DashIcon },
+};
+
+export function ToneChip(props: { label: string; tone: Tone; Icon: ComponentType<SvgIconProps> }) {
+  const { label, tone, Icon } = props;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      label={label}
+      icon={<Icon />}
+      sx={{
+        color: tone.fg,
+        bgcolor: tone.bg,
+        borderColor: tone.border,
+        fontWeight: 600,
+        '& .MuiChip-icon': { color: tone.fg },
+      }}
+    />
+  );
+}
+
+export function StatusChip({ status }: { status: MonitoringStatus }) {
+  const look = STATUS_LOOK[status];
+  return <ToneChip label={STATUS_LABEL[status]} tone={look.tone} Icon={look.Icon} />;
+}

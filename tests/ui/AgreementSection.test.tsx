@@ -1,0 +1,70 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AgreementSection } from '../../src/ui/sections/AgreementSection.tsx';
+import { PdmpAttestation } from '../../src/ui/sections/PdmpAttestation.tsx';
+import { AS_OF, item } from './fixtures.ts';
+
+describe('Patient agreement', () => {
+  it('shows status, signed date and renewal due date with the rule', () => {
+    render(<AgreementSection agreement={item({ item: 'agreement', status: 'due-soon', lastDate: '2025-12-10', lastValue: 'signed', dueDate: '2026-12-10', reason: 'Every 12 months (WA rule)' })} />);
+    const box = screen.getByTestId('agreement');
+    expect(box).toHaveTextContent('Status:Due soon');
+    expect(box).toHaveTextContent('Signed12/10/2025 — signed');
+    expect(box).toHaveTextContent('Renewal due12/10/2026');
+    expect(box).toHaveTextContent('Why: Every 12 months (WA rule)');
+  });
+
+  it('never signed: says so and reads as needing action', () => {
+    render(<AgreementSection agreement={item({ item: 'agreement', status: 'never-done' })} />);
+    expect(screen.getByTestId('agreement')).toHaveTextContent('Never done');
+    expect(screen.getByText('No signed agreement on file')).toBeInTheDocument();
+  });
+
+  it('could not check: unknown dates and the reason', () => {
+    render(<AgreementSection agreement={item({ item: 'agreement', status: 'unavailable', reason: 'agreement search failed (403)' })} />);
+    expect(screen.getAllByText('Unknown')).toHaveLength(2);
+    expect(screen.getByText('Could not check — agreement search failed (403)')).toBeInTheDocument();
+  });
+
+  it('empty: no agreement rule for this patient', () => {
+    render(<AgreementSection agreement={null} />);
+    expect(screen.getByText('No patient agreement rule applies to this patient.')).toBeInTheDocument();
+  });
+});
+
+describe('PDMP checked today (attestation)', () => {
+  const LABEL = /PDMP checked today \(11\/22\/2026\)/;
+
+  it('needs a deliberate tick before it can be saved, then saves once', async () => {
+    const user = userEvent.setup();
+    const onAttest = vi.fn().mockResolvedValue(undefined);
+    render(<PdmpAttestation asOf={AS_OF} canWrite onAttest={onAttest} />);
+    const save = screen.getByRole('button', { name: 'Save PDMP check' });
+    expect(save).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: LABEL }));
+    await user.click(save);
+    expect(onAttest).toHaveBeenCalledWith({ date: AS_OF }, expect.any(String));
+    expect(await screen.findByText('Saved to the chart: PDMP checked 11/22/2026.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save PDMP check' })).not.toBeInTheDocument();
+  });
+
+  it('a failed save offers Retry with the same request id', async () => {
+    const user = userEvent.setup();
+    const onAttest = vi.fn().mockRejectedValueOnce(new Error('Could not reach the EHR')).mockResolvedValueOnce(undefined);
+    render(<PdmpAttestation asOf={AS_OF} canWrite onAttest={onAttest} />);
+    await user.click(screen.getByRole('checkbox', { name: LABEL }));
+    await user.click(screen.getByRole('button', { name: 'Save PDMP check' }));
+    expect(await screen.findByText(/Could not save the PDMP check: Could not reach the EHR. Retry will not create a duplicate/)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: LABEL })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Saved to the chart: PDMP checked 11/22/2026.');
+    expect(onAttest.mock.calls[1][1]).toBe(onAttest.mock.calls[0][1]);
+  });
+
+  it('without write permission: explains and offers the text', () => {
+    render(<PdmpAttestation asOf={AS_OF} canWrite={false} onAttest={vi.fn()} />);
+    expect(screen.getByText(/does not let the app save to the chart/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'PDMP text to copy' })).toHaveValue('PDMP reviewed for this patient on 11/22/2026 (SNOMED 461651000124104).');
+    expect(screen.queryByRole('button', { name: 'Save PDMP check' })).not.toBeInTheDocument();
+  });
+});
