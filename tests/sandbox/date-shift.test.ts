@@ -15,14 +15,14 @@ describe('sandbox date shifting', () => {
     { resourceType: 'Patient', id: 'p', birthDate: '1950-08-03' },
     { resourceType: 'MedicationRequest', id: 'm', status: 'active', intent: 'order', subject: { reference: 'Patient/p' }, authoredOn: '2021-02-12T10:00:00+00:00' },
     { resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' }, effectiveDateTime: '2020-05-01' },
-  ] as Resource[];
+  ] as unknown as Resource[];
 
   it('moves the latest clinical activity to yesterday, birthDate included (age kept)', () => {
     expect(latestActivity(record)).toBe('2021-02-12');
     const days = shiftDays(record, '2026-11-22');
     const shifted = record.map((r) => shiftDates(r, days));
-    expect((shifted[1] as { authoredOn: string }).authoredOn.slice(0, 10)).toBe('2026-11-21');
-    const dob = (shifted[0] as { birthDate: string }).birthDate;
+    expect((shifted[1] as unknown as { authoredOn: string }).authoredOn.slice(0, 10)).toBe('2026-11-21');
+    const dob = (shifted[0] as unknown as { birthDate: string }).birthDate;
     expect(Number(dob.slice(0, 4))).toBe(1956);
   });
 

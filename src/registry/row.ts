@@ -1,0 +1,54 @@
+/**
+ * One registry row from a patient's summary: the columns of the table, the CSV and the huddle sheet.
+ */
+import type { Patient } from 'fhir/r4';
+import type { MonitoringItemId, PanelSummary } from '../clinical/types.ts';
+import { cohortOf, hasCurrent } from './cohort.ts';
+import type { CohortKind, MonitoringCell, Prescriber, RegistryRow } from './types.ts';
+
+export function patientName(patient: Patient | undefined, fallbackId: string): string {
+  const n = patient?.name?.find((x) => x.use === 'official') ?? patient?.name?.[0];
+  if (!n) return `Patient ${fallbackId}`;
+  if (n.text) return n.text;
+  const given = (n.given ?? []).join(' ');
+  return [n.family, given].filter(Boolean).join(', ') || `Patient ${fallbackId}`;
+}
+
+const GAP_STATUSES = new Set(['overdue', 'never-done']);
+
+export function buildRow(
+  summary: PanelSummary,
+  opts: { patient?: Patient; prescriber: Prescriber; cohort?: CohortKind; appointments?: RegistryRow['appointments'] },
+): RegistryRow {
+  const patientId = summary.patientId ?? opts.patient?.id ?? 'unknown';
+  const monitoring: Partial<Record<MonitoringItemId, MonitoringCell>> = {};
+  for (const m of summary.monitoring) {
+    monitoring[m.item] = { status: m.status, dueDate: m.dueDate, lastDate: m.lastDate };
+  }
+  const naloxone = monitoring.naloxone;
+  const last = summary.peg.entries.at(-1);
+  return {
+    patientId,
+    name: patientName(opts.patient, patientId),
+    birthDate: opts.patient?.birthDate ?? null,
+    cohort: opts.cohort ?? cohortOf(summary) ?? 'opioid',
+    prescriber: opts.prescriber,
+    mme: summary.mme.totalPerDay,
+    mmeComplete: summary.mme.complete,
+    tier: summary.risk.tier,
+    topReason: summary.risk.reasons[0]?.text ?? '',
+    monitoring,
+    benzoOverlap: hasCurrent(summary, 'benzodiazepine'),
+    naloxoneGap: naloxone ? GAP_STATUSES.has(naloxone.status) : false,
+    lastPeg: last ? { date: last.date, mean: last.mean, changeFromBaselinePct: last.changeFromBaselinePct } : null,
+    alerts: summary.alerts,
+    ...(opts.appointments?.length ? { appointments: opts.appointments } : {}),
+  };
+}
+
+/** "≥ 60" when incomplete, "60", or "could not compute". Decimals kept to one place. */
+export function formatMme(row: Pick<RegistryRow, 'mme' | 'mmeComplete'>): string {
+  if (row.mme === null) return 'could not compute';
+  const v = Math.round(row.mme * 10) / 10;
+  return row.mmeComplete ? `${v}` : `at least ${v}`;
+}
