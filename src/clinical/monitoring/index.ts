@@ -1,9 +1,9 @@
 /**
  * Monitoring schedule from (resources, loadStatus, policy, asOf): PDMP, UDT, agreement, PEG, PHQ-9, ORT,
  * naloxone, in that order. Intervals follow the risk tier (unknown → moderate). When the tier is not-applicable
- * every item is not-applicable with the tier's reason; for a patient on MOUD the naloxone reason adds a prompt
- * to consider a rescue kit when none was ordered (buprenorphine-naloxone is not one, pitfall 1) — a prompt, not
- * a status, since the LTOT schedule does not apply.
+ * every item is not-applicable with the tier's reason, except naloxone for a patient on MOUD: it is evaluated as
+ * usual (due unless a rescue kit was ordered; buprenorphine-naloxone is not one, pitfall 1): the LTOT schedule
+ * does not apply to them, but their overdose risk does.
  */
 import type { Resource } from 'fhir/r4';
 import { computeMme } from '../mme/index.ts';
@@ -57,11 +57,9 @@ export function monitoringItems(ctx: MonitoringContext, facts: RiskFacts): Monit
     const why = ctx.risk.reasons.map((r) => r.text).join('; ');
     const items = (['pdmp', 'udt', 'agreement', 'peg', 'phq9', 'ort'] as const).map((id) => notApplicable(id, why));
     const onMoud = ctx.risk.reasons.every((r) => r.id === 'NA-no-opioid') && /MOUD/.test(why);
-    const kit = onMoud ? naloxoneItem(ctx, facts) : null;
-    const prompt = kit && kit.status !== 'up-to-date' && kit.status !== 'due-soon' && kit.status !== 'not-applicable'
-      ? '. Patient on MOUD with no rescue naloxone ordered in the look-back: consider offering naloxone (CDC 2022 Rec 8; buprenorphine-naloxone is not a rescue kit)'
-      : '';
-    return [...items, notApplicable('naloxone', why + prompt)];
+    // A patient on MOUD is outside the long-term opioid therapy schedule but at high overdose risk: naloxone is
+    // still evaluated (CDC 2022 Rec 8; a buprenorphine-naloxone order is not a rescue kit — pitfall 1).
+    return [...items, onMoud ? naloxoneItem(ctx, facts) : notApplicable('naloxone', why)];
   }
   return [pdmpItem(ctx), udtItem(ctx), agreementItem(ctx), pegItem(ctx), phq9Item(ctx), ortItem(ctx), naloxoneItem(ctx, facts)];
 }

@@ -169,12 +169,14 @@ describe('not-applicable tier', () => {
     expect(items.map((i) => i.item)).toEqual(['pdmp', 'udt', 'agreement', 'peg', 'phq9', 'ort', 'naloxone']);
     for (const i of items) expect([i.status, i.reason]).toEqual(['not-applicable', 'Not applicable: Age 17 is under 18']);
   });
-  it('MOUD only: every item not-applicable; the naloxone reason prompts a rescue kit (pitfall 1)', () => {
+  it('MOUD only: the LTOT items are not-applicable, naloxone is still due without a rescue kit (CDC Rec 8; pitfall 1)', () => {
     const resources = [b.patient(), b.suboxone({ authoredOn: '2026-05-01' }), b.condition(b.ICD, 'F11.20', 'Opioid dependence')];
     const items = computeMonitoring(resources, {}, DEFAULT_POLICY, '2026-06-01');
-    expect(items.map((i) => i.status)).toEqual(Array(7).fill('not-applicable'));
-    expect(items[6].reason).toMatch(/consider offering naloxone .* buprenorphine-naloxone is not a rescue kit/);
+    expect(items.slice(0, 6).map((i) => i.status)).toEqual(Array(6).fill('not-applicable'));
+    expect(items[6]).toMatchObject({ item: 'naloxone', status: 'never-done' });
+    expect(items[6].reason).toMatch(/on MOUD/);
+    expect(items[6].reason).toMatch(/offer naloxone/);
     const withKit = computeMonitoring([...resources, b.narcan({ authoredOn: '2026-05-01' })], {}, DEFAULT_POLICY, '2026-06-01');
-    expect(withKit[6].reason).not.toMatch(/consider offering/);
+    expect(withKit[6]).toMatchObject({ status: 'up-to-date', lastDate: '2026-05-01' });
   });
 });

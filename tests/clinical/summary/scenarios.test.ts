@@ -24,7 +24,7 @@ const rows: Row[] = [
   ['overdue-udt-and-pdmp.json', 'Angela Morrison', 'moderate', ['M2-ort-4'], { pdmp: 'overdue', udt: 'overdue', agreement: 'up-to-date' }],
   ['agreement-expired.json', 'Thomas Beaulieu', 'low', ['L0-low'], { agreement: 'overdue', pdmp: 'up-to-date' }],
   ['peg-improving-30-percent.json', 'Linda Castillo', 'low', ['L0-low'], { peg: 'up-to-date' }],
-  ['moud-only-not-applicable.json', 'Kevin Marsh', 'not-applicable', ['NA-no-opioid'], { pdmp: 'not-applicable', udt: 'not-applicable', naloxone: 'not-applicable' }],
+  ['moud-only-not-applicable.json', 'Kevin Marsh', 'not-applicable', ['NA-no-opioid'], { pdmp: 'not-applicable', udt: 'not-applicable', naloxone: 'never-done' }],
   ['cancer-treatment-not-applicable.json', 'Helen Tanaka', 'not-applicable', ['NA-cancer'], { pdmp: 'not-applicable', naloxone: 'not-applicable' }],
 ];
 
@@ -78,7 +78,7 @@ describe('scenario patients', () => {
     const { summary } = load('moud-only-not-applicable.json');
     expect(summary.risk.reasons[0].text).toBe('No current opioid analgesic order; MOUD (buprenorphine 8 MG / naloxone 2 MG Sublingual Film) is not counted');
     expect(summary.medications.map((m) => m.class)).toEqual(['moud']);
-    expect(summary.monitoring.find((m) => m.item === 'naloxone')?.reason).toMatch(/consider offering naloxone/);
+    expect(summary.monitoring.find((m) => m.item === 'naloxone')).toMatchObject({ status: 'never-done', reason: expect.stringMatching(/on MOUD.*offer naloxone/) });
   });
 
   it('cancer treatment: the reason names the condition', () => {
