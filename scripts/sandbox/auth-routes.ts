@@ -22,7 +22,7 @@ function back(redirectUri: string, params: Record<string, string | undefined>): 
 function authorizeRequest(q: URLSearchParams, ctx: AuthRouteContext): { patient: string | null; needsPicker: boolean } {
   ctx.auth.checkClient(q.get('client_id'), q.get('redirect_uri'));
   if (q.get('response_type') !== 'code') throw new OAuthError('unsupported_response_type', 'response_type must be "code"');
-  if (q.get('aud') && q.get('aud') !== ctx.fhirBase()) throw new OAuthError('invalid_request', `aud must be ${ctx.fhirBase()}`);
+  if (q.get('aud')?.replace(/\/$/, '') !== ctx.fhirBase()) throw new OAuthError('invalid_request', `aud must be this FHIR server, ${ctx.fhirBase()}`);
   if (!q.get('code_challenge') || q.get('code_challenge_method') !== 'S256') {
     throw new OAuthError('invalid_request', 'PKCE is required: code_challenge with code_challenge_method=S256');
   }

@@ -89,6 +89,7 @@ export function loadData(dirs: readonly string[], today: string): LoadedData {
   const shared: Resource[] = [];
   const byPatient = new Map<string, Resource[]>();
   const warnings: string[] = [];
+  const timestamps = new Map<string, string>();
   for (const dir of dirs) {
     for (const file of listFiles(dir)) {
       let chunk: Chunk | string;
@@ -101,22 +102,22 @@ export function loadData(dirs: readonly string[], today: string): LoadedData {
         warnings.push(chunk);
         continue;
       }
-      const groups = new Map<string, Resource[]>();
       for (const r of chunk.resources) {
         const pid = patientOf(r);
         if (!pid) shared.push(r);
         else {
-          const list = groups.get(pid);
+          const list = byPatient.get(pid);
           if (list) list.push(r);
-          else groups.set(pid, [r]);
+          else byPatient.set(pid, [r]);
+          if (chunk.timestamp && !timestamps.has(pid)) timestamps.set(pid, chunk.timestamp);
         }
       }
-      for (const [pid, list] of groups) {
-        const days = shiftDays(list, today, chunk.timestamp);
-        const shifted = list.map((r) => shiftDates(r, days));
-        byPatient.set(pid, [...(byPatient.get(pid) ?? []), ...shifted]);
-      }
     }
+  }
+  // Shift once per patient over all their files (an NDJSON export splits a patient across files by type).
+  for (const [pid, list] of byPatient) {
+    const days = shiftDays(list, today, timestamps.get(pid));
+    byPatient.set(pid, list.map((r) => shiftDates(r, days)));
   }
   return { shared, byPatient, warnings };
 }

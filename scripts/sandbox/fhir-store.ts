@@ -30,6 +30,15 @@ function indexDefinitions(): void {
   indexed = true;
 }
 
+async function sameAsStored(repo: MemoryRepository, r: Resource): Promise<boolean> {
+  const strip = (x: unknown) => JSON.stringify({ ...(x as object), meta: undefined });
+  try {
+    return strip(await repo.readResource(r.resourceType, r.id!)) === strip(r);
+  } catch {
+    return false;
+  }
+}
+
 /** Result-control parameters every search accepts. */
 const CONTROL = new Set(['_count', '_offset', '_sort', '_include', '_total', '_summary', '_elements', '_format']);
 export const DEFAULT_COUNT = 50;
@@ -61,7 +70,8 @@ export class FhirStore {
         try {
           await repo.createResource(r as never, { assignedId: true } as never);
         } catch (e) {
-          warnings.push(`${r.resourceType}/${r.id}: ${(e as Error).message} — skipped`);
+          // The same shared resource (e.g. a Medication) in two files is expected; only a different one is worth a warning.
+          if (!(await sameAsStored(repo, r))) warnings.push(`${r.resourceType}/${r.id}: ${(e as Error).message} — skipped`);
         }
       }
     });

@@ -19,6 +19,8 @@ export interface AuthorizeParams {
   verifier?: string;
   challenge?: string;
   method?: string;
+  /** Audience; default the sandbox's FHIR base. */
+  aud?: string;
 }
 
 /** Runs /auth/authorize and returns the redirect Location (code or error). */
@@ -30,7 +32,7 @@ export async function authorize(sb: Sandbox, p: AuthorizeParams = {}): Promise<U
     redirect_uri: p.redirectUri ?? `${sb.appUrl}/index.html`,
     scope: p.scope ?? PATIENT_SCOPE,
     state: 'st',
-    aud: sb.fhirBaseUrl,
+    aud: p.aud ?? sb.fhirBaseUrl,
     code_challenge: p.challenge ?? s256(verifier),
     code_challenge_method: p.method ?? 'S256',
   });

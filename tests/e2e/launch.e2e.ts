@@ -4,7 +4,7 @@
  * authorization.
  */
 import type { Browser, Frame } from 'playwright-core';
-import { ehrLaunch, launchBrowser, standaloneLaunch, startE2E, type E2EEnv } from './support/index.ts';
+import { ehrLaunch, launchBrowser, runAxe, saveScreenshot, standaloneLaunch, startE2E, type E2EEnv } from './support/index.ts';
 
 let env: E2EEnv;
 let browser: Browser;
@@ -60,6 +60,18 @@ describe('SMART launch through the local sandbox', () => {
     await page.close();
   });
 
+  it('an expired or revoked session on reload (refresh refused too) yields the clear "session expired" page', async () => {
+    const page = await browser.newPage();
+    await standaloneLaunch(page, env, 'Jordan Cruickshank');
+    await page.getByTestId('patient-name').waitFor({ timeout: 30_000 });
+    env.revokeTokens(); // access and refresh tokens: what the EHR does when the session ends
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toMatch(/Session expired — relaunch from the chart/);
+    await page.close();
+  });
+
   it('a denied authorization yields a clear page that says how to relaunch', async () => {
     const page = await browser.newPage();
     await page.goto(`${env.appUrl}/launch.html?iss=${encodeURIComponent(env.fhirBaseUrl)}`);
@@ -67,6 +79,9 @@ describe('SMART launch through the local sandbox', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.innerText()).toMatch(/Access was not granted/);
+    await saveScreenshot(page, 'launch-error-denied');
+    const { violations } = await runAxe(page);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await page.close();
   });
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import { authorize, exchange, obtainToken } from '../../scripts/sandbox/test-client.ts';
-import { s256 } from '../../scripts/sandbox/auth.ts';
+import { AuthServer, s256 } from '../../scripts/sandbox/auth.ts';
 
 let sb: Sandbox;
 const PID = 'e62229aa-7327-48d5-bbe8-6b8295de0e55'; // Lonnie Von (Synthea fixture)
@@ -41,6 +41,12 @@ describe('authorization code + PKCE', () => {
   it('a missing or plain code_challenge is refused at authorize', async () => {
     const loc = await authorize(sb, { patient: PID, method: 'plain' });
     expect(loc.searchParams.get('error')).toBe('invalid_request');
+  });
+
+  it('an aud that is not this FHIR server is refused at authorize', async () => {
+    const loc = await authorize(sb, { patient: PID, aud: 'https://elsewhere.example/fhir' });
+    expect(loc.searchParams.get('error')).toBe('invalid_request');
+    expect(loc.searchParams.get('error_description')).toMatch(/aud/);
   });
 
   it('a wrong redirect_uri is rejected at authorize (no redirect to it) and at the token endpoint', async () => {
@@ -101,5 +107,23 @@ describe('the FHIR API checks the token', () => {
   it('v1 scopes (patient/*.read) are understood', async () => {
     const t = await obtainToken(sb, { patient: PID, scope: 'launch patient/*.read' });
     expect((await fetch(`${sb.fhirBaseUrl}/Condition?patient=${PID}`, { headers: { Authorization: `Bearer ${t.access_token}` } })).status).toBe(200);
+  });
+});
+
+describe('token lifetime (fake clock)', () => {
+  it('an access token is refused once expires_in has passed; the refresh token still works', () => {
+    let now = 1_000_000;
+    const auth = new AuthServer({ issuer: () => 'http://sb', fhirUser: () => 'http://sb/fhir/Practitioner/x', tokenTtlSeconds: 300, codeTtlSeconds: 60, now: () => now });
+    auth.registerClient('c', 'http://app/index.html');
+    const verifier = randomBytes(32).toString('base64url');
+    const code = auth.issueCode({ clientId: 'c', redirectUri: 'http://app/index.html', scope: 'launch online_access patient/*.rs', patient: 'p', challenge: s256(verifier) });
+    const t = auth.exchangeCode(new URLSearchParams({ code, redirect_uri: 'http://app/index.html', client_id: 'c', code_verifier: verifier }));
+    expect(auth.check(`Bearer ${t.access_token}`)?.patient).toBe('p');
+    now += 299_000;
+    expect(auth.check(`Bearer ${t.access_token}`)).not.toBeNull();
+    now += 2_000;
+    expect(auth.check(`Bearer ${t.access_token}`)).toBeNull();
+    const renewed = auth.refresh(new URLSearchParams({ refresh_token: String(t.refresh_token) }));
+    expect(auth.check(`Bearer ${renewed.access_token}`)?.patientOnly).toBe(true);
   });
 });

@@ -97,3 +97,35 @@ describe('fault injection', () => {
     sb.clearFaults();
   });
 });
+
+describe('public discovery and the EHR page', () => {
+  it('/metadata (no token) lists types, search params, interactions and the SMART oauth-uris', async () => {
+    const res = await fetch(`${sb.fhirBaseUrl}/metadata`);
+    expect(res.status).toBe(200);
+    const cs = (await res.json()) as import('fhir/r4').CapabilityStatement;
+    const rest = cs.rest![0];
+    expect(rest.security?.service?.[0].coding?.[0].code).toBe('SMART-on-FHIR');
+    const uris = rest.security?.extension?.[0].extension?.map((e) => [e.url, e.valueUri]);
+    expect(uris).toContainEqual(['authorize', `${sb.baseUrl}/auth/authorize`]);
+    const obs = rest.resource?.find((r) => r.type === 'Observation');
+    expect(obs?.interaction?.map((i) => i.code)).toEqual(expect.arrayContaining(['read', 'search-type', 'create']));
+    expect(obs?.searchParam?.map((p) => p.name)).toEqual(expect.arrayContaining(['patient', 'code', 'date', 'category']));
+  });
+
+  it('.well-known/smart-configuration (no token) advertises PKCE S256 and SMART v1 + v2 permissions', async () => {
+    const cfg = (await (await fetch(`${sb.fhirBaseUrl}/.well-known/smart-configuration`)).json()) as Record<string, string[]>;
+    expect(cfg.code_challenge_methods_supported).toEqual(['S256']);
+    expect(cfg.capabilities).toEqual(expect.arrayContaining(['launch-ehr', 'launch-standalone', 'permission-v2', 'permission-v1', 'sso-openid-connect']));
+  });
+
+  it('the EHR page lists the patients; a Launch opens the app in an iframe with iss and a launch token', async () => {
+    const home = await (await fetch(sb.ehrUrl)).text();
+    expect(home).toContain('Eliseo Cummings');
+    const frame = await (await fetch(`${sb.baseUrl}/ehr/launch?patient=${PID}`)).text();
+    const src = /<iframe[^>]*src="([^"]+)"/.exec(frame)![1].replace(/&amp;/g, '&').replace(/&#38;/g, '&');
+    const url = new URL(src);
+    expect(url.pathname).toBe('/launch.html');
+    expect(url.searchParams.get('iss')).toBe(sb.fhirBaseUrl);
+    expect(url.searchParams.get('launch')).toBeTruthy();
+  });
+});

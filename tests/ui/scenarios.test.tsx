@@ -30,7 +30,7 @@ const CASES: Case[] = [
   { file: 'overdue-udt-and-pdmp', tier: 'Moderate', mme: /^22\.5 MME\/day$/, due: { pdmp: 'Overdue', udt: 'Overdue' }, extra: /review with the clinician/i },
   { file: 'agreement-expired', tier: 'Low', mme: /MME\/day/, due: { agreement: 'Overdue' } },
   { file: 'peg-improving-30-percent', tier: 'Low', mme: /MME\/day/, due: { peg: 'Up to date' }, extra: /PEG 4\.7 \(pain 5, enjoyment 5, activity 4\), 33\.3% lower than baseline \(at least 30% improvement\)/ },
-  { file: 'moud-only-not-applicable', tier: 'Not in long-term opioid monitoring scope', mme: /^0 MME\/day — no current opioid orders are counted$/, due: { pdmp: 'Not applicable' }, extra: /consider offering naloxone/i },
+  { file: 'moud-only-not-applicable', tier: 'Not in long-term opioid monitoring scope', mme: /^0 MME\/day — no current opioid orders are counted$/, due: { pdmp: 'Not applicable', naloxone: 'Never done' }, extra: /on MOUD.*offer naloxone/i },
   { file: 'cancer-treatment-not-applicable', tier: 'Not in long-term opioid monitoring scope', mme: /MME\/day/, due: { pdmp: 'Not applicable', udt: 'Not applicable', agreement: 'Not applicable' } },
 ];
 
