@@ -3,26 +3,13 @@
  * [{item, status, lastDate, dueDate, reason}], and `--policy <file>` (default public/policy.json; a bad file is a
  * usage error naming the field).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { ROOT as root, summarize } from './run-summarize.ts';
 
-const run = promisify(execFile);
-const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'summarize-risk-'));
 const scenario = (name: string) => join(root, 'fhir-fixtures/scenarios', name);
-
-async function summarize(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/summarize.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const policyFile = (mutate: (p: any) => void) => {
   const p = JSON.parse(readFileSync(join(root, 'public/policy.json'), 'utf8'));

@@ -2,31 +2,10 @@
  * The `summarize` command end to end (spawned with tsx): one JSON line per file in order, errors on stderr
  * naming the file with a non-zero exit, edition and patient options.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { inputFolder, summarize } from './run-summarize.ts';
 
-const run = promisify(execFile);
-const root = join(__dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'summarize-'));
-
-async function summarize(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/summarize.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const file = inputFolder('summarize-');
 
 const rx = (code: string) => ({ coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code }] });
 const order = (id: string, patientRef: string, code: string, authoredOn: string, timing: object, dose = 1) => ({
@@ -72,7 +51,7 @@ describe('summarize command', () => {
     const good = file('good.json', synthea);
     const bad = file('bad.json', '{ nope');
     const notFhir = file('notfhir.json', { hello: 'world' });
-    const missing = join(dir, 'missing.json');
+    const missing = join(file.dir, 'missing.json');
     const { code, stdout, stderr } = await summarize([bad, good, notFhir, missing, '--as-of', '2021-03-01']);
     expect(code).toBe(1);
     expect(stdout.trim().split('\n')).toHaveLength(1);

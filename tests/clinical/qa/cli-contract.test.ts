@@ -3,31 +3,11 @@
  * stderr line per bad file naming it, non-zero exit; several patients need --patient, and --patient keeps only
  * that patient's resources (another patient's benzodiazepine must not raise this patient's tier).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { inputFolder, summarize } from '../../cli/run-summarize.ts';
 
-const run = promisify(execFile);
-const root = join(__dirname, '../../..');
-const dir = mkdtempSync(join(tmpdir(), 'qa-summarize-'));
+const file = inputFolder('qa-summarize-');
 const RXN = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-
-async function summarize(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/summarize.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
 const res = (r: object) => ({ resource: r });
 const oxyQid = (id: string, pt: string) => ({
   resourceType: 'MedicationRequest', id, status: 'active', intent: 'order', subject: { reference: `Patient/${pt}` }, authoredOn: '2026-06-01',
@@ -50,7 +30,7 @@ describe('QA summarize CLI', () => {
     const bad = file('bad.json', 'not json {');
     const notFhir = file('notfhir.json', { hello: 'world' });
     const multi = file('two.json', two);
-    const missing = join(dir, 'missing.json');
+    const missing = join(file.dir, 'missing.json');
     const out = await summarize([good, bad, notFhir, multi, missing, good, '--as-of', '2026-06-15']);
     expect(out.code).not.toBe(0);
     const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
