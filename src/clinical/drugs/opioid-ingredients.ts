@@ -51,3 +51,46 @@ export function findOpioidNames(text: string): { name: string; index: number }[]
   }
   return found;
 }
+
+/**
+ * US brand names of opioid products, with the generic words the name parser needs (ingredient, naloxone,
+ * form). An order written only as "Percocet 5/325 tablet" or "Suboxone 8 mg-2 mg film" must not vanish from
+ * the MME list: it is recognised as an opioid (and MOUD where it is one) and, without a readable strength,
+ * becomes "unknown" — never 0.
+ */
+const BRANDS: readonly [RegExp, string][] = [
+  [/\b(percocet|endocet|roxicodone|oxycontin|xtampza|oxaydo|percodan|roxybond)\b/i, 'oxycodone'],
+  [/\b(vicodin|norco|lortab|lorcet|hysingla|zohydro|xodol|verdrocet)\b/i, 'hydrocodone'],
+  [/\b(ms ?contin|kadian|arymo|morphabond)\b/i, 'morphine extended release'],
+  [/\b(dilaudid|exalgo)\b/i, 'hydromorphone'],
+  [/\b(duragesic)\b/i, 'fentanyl transdermal system'],
+  [/\b(actiq|fentora|subsys|abstral|lazanda|onsolis)\b/i, 'fentanyl transmucosal'],
+  [/\b(ultram|conzip|ultracet)\b/i, 'tramadol'],
+  [/\b(nucynta)\b/i, 'tapentadol'],
+  [/\b(opana)\b/i, 'oxymorphone'],
+  [/\b(dolophine|methadose|diskets)\b/i, 'methadone'],
+  [/\b(demerol)\b/i, 'meperidine'],
+  [/\b(tylenol (with|w\/|#) ?codeine|tylenol ?#\s?[34])\b/i, 'codeine'],
+  [/\b(apadaz)\b/i, 'benzhydrocodone'],
+  [/\b(talwin)\b/i, 'pentazocine'],
+  [/\b(dsuvia)\b/i, 'sufentanil sublingual tablet'],
+  [/\b(olinvyk)\b/i, 'oliceridine injection'],
+  [/\b(suboxone|bunavail)\b/i, 'buprenorphine and naloxone sublingual film'],
+  [/\b(zubsolv)\b/i, 'buprenorphine and naloxone sublingual tablet'],
+  [/\b(subutex)\b/i, 'buprenorphine sublingual tablet'],
+  [/\b(sublocade|brixadi)\b/i, 'buprenorphine extended-release injection'],
+  [/\b(probuphine)\b/i, 'buprenorphine implant'],
+  [/\b(butrans)\b/i, 'buprenorphine transdermal system'],
+  [/\b(belbuca)\b/i, 'buprenorphine buccal film'],
+  [/\b(buprenex)\b/i, 'buprenorphine injection'],
+];
+
+/** The text with the generic words of the brand it names inserted after the brand (unchanged otherwise). */
+export function expandBrandNames(text: string): string {
+  if (findOpioidNames(text).length) return text;
+  for (const [pattern, generic] of BRANDS) {
+    const m = pattern.exec(text);
+    if (m) return `${text.slice(0, m.index + m[0].length)} (${generic})${text.slice(m.index + m[0].length)}`;
+  }
+  return text;
+}

@@ -6,7 +6,7 @@
  * reported without strength, and the order becomes "unknown".
  */
 import { classifyForm, isLongActing, wearHoursOf } from './dose-form.ts';
-import { findOpioidNames, OPIOID_INGREDIENT_RXCUI } from './opioid-ingredients.ts';
+import { expandBrandNames, findOpioidNames, OPIOID_INGREDIENT_RXCUI } from './opioid-ingredients.ts';
 import type { OpioidIngredient, OpioidProduct, StrengthKind } from './product.ts';
 
 // value, unit, optional "/ [n] ML|HR|ACTUAT" denominator. The look-behind rejects "5-325 MG" style pairs.
@@ -55,14 +55,15 @@ export function parseDrugName(text: string): OpioidProduct | undefined {
   return product;
 }
 
-function parseUncached(text: string): OpioidProduct | undefined {
+function parseUncached(written: string): OpioidProduct | undefined {
+  const text = expandBrandNames(written);
   const { ingredients, names } = parseIngredients(text);
   if (names.length === 0) return undefined;
   const formClass = classifyForm(text);
   const usable = formClass === 'transdermal' ? ingredients.filter((i) => i.kind === 'per-hour') : ingredients;
   return {
     rxcui: null,
-    name: text.trim(),
+    name: written.trim(),
     doseForm: text.trim(),
     formClass,
     ingredients: usable.length === names.length ? usable : [],

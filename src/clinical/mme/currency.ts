@@ -10,9 +10,9 @@
  *   An active order whose validityPeriod.end is before asOf can no longer be filled, but its last fill may still
  *   be in use: it stays current until validityPeriod.end + expectedSupplyDuration (+0 without a duration).
  * - completed: current when start (validityPeriod.start, else authoredOn) + expectedSupplyDuration still covers
- *   asOf (the issue's rule; refills are separate orders or fills, and crediting numberOfRepeatsAllowed would keep
- *   a finished course "current" for months). Supply covers the days start … start + days − 1. Without a duration
- *   a completed order is not current (nothing shows it lasts).
+ *   asOf, i.e. asOf ≤ start + duration (the closed interval [start, start + duration] of CDC CDS's "Prescription
+ *   Relevant Period"; refills are separate orders or fills and are not credited). Without a duration: authored
+ *   within 90 days → counted, flagged 'supply-duration-missing' with "verify"; older → not current.
  * - stopped, cancelled, entered-in-error, draft, unknown: never current.
  * - intent proposal/option: not an order, never current. Inpatient-category orders: not current outpatient use.
  */
@@ -20,6 +20,9 @@ import type { MedicationRequest } from 'fhir/r4';
 import { addDays, datePart } from '../dates.ts';
 import type { IsoDate } from '../types.ts';
 import { unitToDays } from './timing.ts';
+
+/** Longest usual outpatient opioid supply, for completed orders that carry no supply duration. */
+export const MAX_SUPPLY_DAYS = 90;
 
 export type Currency =
   | { current: true; flags: string[]; note?: string }
@@ -73,7 +76,7 @@ export function assessCurrency(
     }
     const validEnd = mr.dispenseRequest?.validityPeriod?.end ? datePart(mr.dispenseRequest.validityPeriod.end) : null;
     if (validEnd && validEnd < asOf) {
-      const lastDay = addDays(validEnd, Math.max(0, Math.ceil(supplyDays(mr) ?? 0) - 1));
+      const lastDay = addDays(validEnd, Math.ceil(supplyDays(mr) ?? 0));
       if (lastDay < asOf) return { current: false, reason: `${status} but validity period ended ${validEnd} and its last supply ran out by ${lastDay}` };
     }
     return status === 'on-hold' ? ON_HOLD : ACTIVE;
@@ -81,10 +84,18 @@ export function assessCurrency(
   if (status === 'completed') {
     const start = datePart(mr.dispenseRequest?.validityPeriod?.start) ?? authoredOn;
     const days = supplyDays(mr);
-    if (!start || days === null) return { current: false, reason: 'completed; no start date and supply duration to show the supply still covers the as-of date' };
+    if (!start) return { current: false, reason: 'completed; no start date to show the supply still covers the as-of date' };
+    if (days === null) {
+      // No expectedSupplyDuration (pitfall 5c: reading it as 0 days makes every such order expire on day one).
+      // Outpatient opioid supplies run at most 90 days, so a completed order authored within 90 days may still be
+      // in use: it is counted, flagged, and the reason asks to verify; older ones are not current.
+      if (start > asOf) return { current: false, reason: `completed; authored ${start}, after ${asOf}` };
+      if (start < addDays(asOf, -MAX_SUPPLY_DAYS)) return { current: false, reason: `completed ${start} without a supply duration, more than ${MAX_SUPPLY_DAYS} days before ${asOf}` };
+      return { current: true, flags: ['completed-supply', 'supply-duration-missing'], note: `completed ${start} without a supply duration: counted as possibly still in use (within ${MAX_SUPPLY_DAYS} days) — verify` };
+    }
     if (isInpatient(mr)) return { current: false, reason: 'inpatient order — not counted in outpatient MME' };
     const total = Math.ceil(days);
-    const lastDay = addDays(start, total - 1);
+    const lastDay = addDays(start, total);
     if (start > asOf) return { current: false, reason: `completed; supply starts ${start}, after ${asOf}` };
     if (lastDay < asOf) return { current: false, reason: `completed; supply ${start} + ${total} days ended ${lastDay}` };
     return { current: true, flags: ['completed-supply'], note: `completed; supply ${start} + ${total} days covers ${asOf}` };

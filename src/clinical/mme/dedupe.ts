@@ -4,7 +4,9 @@
  * product) are counted once. The most recent order is kept (authoredOn; ties: the larger id, then the later
  * one in the input); the others are listed as excluded "duplicate/overlapping refill of <id> — counted once"
  * (clinical-rules §7 pitfall 5: neither drop them silently nor double-count). Duplicates are marked before any
- * arithmetic, so an order's dose never decides which refill is kept.
+ * arithmetic, so an order's dose never decides which refill is kept. A PRN order and a scheduled order of the
+ * same product are different prescriptions taken together (e.g. ER-style scheduled dosing plus breakthrough
+ * doses), so the PRN status is part of the key and both are counted.
  */
 import type { MedicationRequest } from 'fhir/r4';
 import type { OpioidProductClass } from '../drugs/classify.ts';
@@ -34,6 +36,13 @@ export function productKey(product: OpioidProduct, display: string): string {
   key += `|${product.formClass}|${product.longActing ? 'LA' : 'SA'}`;
   KEYS.set(product, key);
   return key;
+}
+
+/** True when any dosage line is "as needed" (asNeededBoolean or asNeededCodeableConcept). */
+export function isPrn(mr: MedicationRequest): boolean {
+  const lines: unknown = mr.dosageInstruction;
+  // Malformed input (not an array) is judged later by the arithmetic, which reports it as unknown.
+  return Array.isArray(lines) && lines.some((d) => d?.asNeededBoolean === true || d?.asNeededCodeableConcept !== undefined);
 }
 
 function newer(a: Candidate, b: Candidate): boolean {

@@ -16,7 +16,7 @@ import { datePart } from '../dates.ts';
 import { findOpioidNames } from '../drugs/opioid-ingredients.ts';
 import type { MmeOptions, MmeOrderResult, MmeResult } from '../types.ts';
 import { currencyAssessor } from './currency.ts';
-import { duplicateResult, pickKept, productKey, type Candidate } from './dedupe.ts';
+import { duplicateResult, isPrn, pickKept, productKey, type Candidate } from './dedupe.ts';
 import { clean } from './format.ts';
 import { orderMme } from './order-mme.ts';
 import { indexMedications, resolveMedication } from './resolve-medication.ts';
@@ -42,22 +42,27 @@ export function computeMme(resources: readonly Resource[], options: MmeOptions):
       const authored = datePart(mr.authoredOn);
       const currency = assess(mr, authored);
       const productClass = classifyOpioidProduct(product);
-      candidates.push({ mr, product, display, currency, productClass, key: productKey(product, display), authored });
+      candidates.push({ mr, product, display, currency, productClass, key: productKey(product, display) + (isPrn(mr) ? '|prn' : ''), authored });
     } catch (e) {
       const failed = malformedOrder(mr, e);
       if (failed) malformed.push(failed);
     }
   }
   const kept = pickKept(candidates);
-  const orders: MmeOrderResult[] = candidates.map((c, i) => {
-    const keeper = kept[i];
-    if (keeper !== i) return duplicateResult(c, candidates[keeper]);
+  const compute = (i: number): MmeOrderResult => {
+    const c = candidates[i];
     try {
       return orderMme(c.mr, c.display, c.product, c.currency, c.productClass, opts);
     } catch (e) {
       return malformedOrder(c.mr, e, c.display)!;
     }
+  };
+  const results = new Map<number, MmeOrderResult>();
+  kept.forEach((keeper, i) => {
+    if (keeper === i) results.set(i, compute(i));
   });
+  standInForUnconvertible(candidates, kept, results, compute);
+  const orders: MmeOrderResult[] = candidates.map((c, i) => results.get(i) ?? duplicateResult(c, candidates[kept[i]]));
   orders.push(...malformed);
   let total = 0;
   let counted = 0;
@@ -69,6 +74,30 @@ export function computeMme(resources: readonly Resource[], options: MmeOptions):
     } else if (o.status === 'unknown') unknown++;
   }
   return { edition, totalPerDay: counted === 0 && unknown > 0 ? null : clean(total), complete: unknown === 0, orders: sortOrders(orders) };
+}
+
+/**
+ * When the newest refill of a product cannot be converted (no usable dose, say) but an earlier current refill of
+ * the same product can, the earlier one is counted and the newer one is listed as its duplicate with the reason —
+ * the same product and PRN status make it the same prescription (pitfall 5), and "unknown" would throw away a
+ * dose the record does state.
+ */
+function standInForUnconvertible(candidates: readonly Candidate[], kept: number[], results: Map<number, MmeOrderResult>, compute: (i: number) => MmeOrderResult): void {
+  for (const [keeper, result] of [...results]) {
+    if (result.status !== 'unknown') continue;
+    const others = kept.flatMap((k, j) => (k === keeper && j !== keeper ? [j] : []))
+      .sort((a, b) => (candidates[b].authored ?? '').localeCompare(candidates[a].authored ?? ''));
+    for (const j of others) {
+      const stand = compute(j);
+      if (stand.status !== 'counted') continue;
+      results.set(j, stand);
+      for (let k = 0; k < kept.length; k++) if (kept[k] === keeper) kept[k] = j;
+      const newer = duplicateResult(candidates[keeper], candidates[j]);
+      newer.reason = `same product as ${candidates[j].mr.id ?? '(no id)'}; this newer order could not be converted (${result.reason}) — counted once, from ${candidates[j].mr.id ?? '(no id)'}`;
+      results.set(keeper, newer);
+      break;
+    }
+  }
 }
 
 /**
