@@ -8,6 +8,7 @@ import type { TransportOptions } from '../fhir/transport.ts';
 import { SESSION_EXPIRED_MESSAGE } from '../fhir/types.ts';
 import { savePdmpAttestation, savePegObservation, type WriteFailure, type WriteResult } from '../fhir/writes.ts';
 import type { PanelState } from './index.ts';
+import { localDateTime } from '../fhir/smart.ts';
 
 export type WriteKind = 'peg' | 'pdmp';
 
@@ -47,7 +48,7 @@ export const createWritesSlice: StateCreator<PanelState, [], [], WritesSlice> = 
       status: 'saving',
       answers,
       clientRequestId: retry ? previous.clientRequestId : (deps.newId ?? (() => crypto.randomUUID()))(),
-      effectiveDateTime: retry ? previous.effectiveDateTime : (deps.now?.() ?? new Date()).toISOString(),
+      effectiveDateTime: retry ? previous.effectiveDateTime : localDateTime(deps.now?.() ?? new Date()),
     };
     set((s) => ({ writes: { ...s.writes, [kind]: next } }));
     return next;

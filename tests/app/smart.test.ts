@@ -1,4 +1,4 @@
-import { chooseScope, classifyLaunchError, localToday, type SmartConfig } from '../../src/fhir/smart.ts';
+import { chooseScope, classifyLaunchError, localDateTime, localToday, type SmartConfig } from '../../src/fhir/smart.ts';
 import config from '../../public/smart-config.json';
 
 const cfg = config as SmartConfig;
@@ -40,4 +40,12 @@ describe('launch failures in plain words', () => {
 
 it('localToday is the local calendar date', () => {
   expect(localToday(new Date(2026, 10, 22, 23, 59))).toBe('2026-11-22');
+});
+
+it('localDateTime keeps the clinic\'s calendar day and states the offset', () => {
+  const d = new Date(2026, 10, 22, 19, 26, 5);
+  const text = localDateTime(d);
+  expect(text.slice(0, 19)).toBe('2026-11-22T19:26:05');
+  expect(text).toMatch(/[+-]\d{2}:\d{2}$/);
+  expect(new Date(text).getTime()).toBe(d.getTime());
 });
