@@ -1,4 +1,7 @@
-/** Placeholder replaced once scripts/sandbox/server.ts lands (see startSandboxFor). */
+/** The local SMART sandbox for the loader benchmark: started on ephemeral ports, tokens from a real EHR launch. */
+import { startSandbox } from '../sandbox/server.ts';
+import { obtainToken } from '../sandbox/test-client.ts';
+
 export interface SandboxSession {
   fhirBaseUrl: string;
   token(patientId: string): Promise<string>;
@@ -6,8 +9,10 @@ export interface SandboxSession {
 }
 
 export async function startSandboxFor(dataDirs: string[]): Promise<SandboxSession> {
-  const path = '../sandbox/server.ts';
-  const mod = (await import(path)) as { startSandbox: (o: object) => Promise<{ fhirBaseUrl: string; baseUrl: string; close(): Promise<void> }> };
-  const sandbox = await mod.startSandbox({ port: 0, appPort: 0, dataDirs, quiet: true });
-  return { fhirBaseUrl: sandbox.fhirBaseUrl, token: async () => { throw new Error('token flow not written yet'); }, close: () => sandbox.close() };
+  const sandbox = await startSandbox({ port: 0, dataDirs, quiet: true });
+  return {
+    fhirBaseUrl: sandbox.fhirBaseUrl,
+    token: async (patientId) => (await obtainToken(sandbox, { patient: patientId })).access_token,
+    close: () => sandbox.close(),
+  };
 }

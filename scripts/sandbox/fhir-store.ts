@@ -120,22 +120,33 @@ export class FhirStore {
     const request = parseSearchRequest(`${resourceType}?${query.toString()}`) as SearchRequest;
     const patient = this.compartmentOf(resourceType, request, ctx.tokenPatient ?? null);
     const include = request.include;
-    const plain: SearchRequest = { ...request, include: undefined, count: undefined, offset: undefined, total: 'accurate' };
+    // Inside one patient's repository the patient/subject filter is true of every resource: drop it rather than
+    // have medplum evaluate it per resource.
+    const filters = patient && resourceType !== 'Patient' ? request.filters?.filter((f) => f.code !== 'patient' && f.code !== 'subject') : request.filters;
+    const plain: SearchRequest = { ...request, filters, include: undefined, count: undefined, offset: undefined, total: 'accurate' };
 
-    let matches: BundleEntry[] = [];
-    let total = 0;
-    const repos = this.reposFor(resourceType, patient);
-    if (repos.length === 1) {
-      const page = (await repos[0].search({ ...plain, count, offset })) as unknown as Bundle;
-      matches = page.entry ?? [];
-      total = page.total ?? matches.length;
-    } else {
-      for (const repo of repos) matches.push(...(((await repo.search(plain)) as unknown as Bundle).entry ?? []));
-      total = matches.length;
-      matches = matches.slice(offset, offset + count);
-    }
+    const all = await this.matchAll(resourceType, patient, plain);
+    const matches = all.slice(offset, offset + count);
+    const total = all.length;
     const included = include ? await this.includes(matches, include.map((i) => `${i.resourceType}:${i.searchParam}`)) : [];
     return this.bundle(matches, included, total, count, offset, ctx.selfUrl);
+  }
+
+  /**
+   * Every match of a search, sorted. Medplum scans and sorts the whole type per call, so the full result is kept
+   * until the next write: following `next` links then costs one scan per search, not one per page.
+   */
+  private readonly results = new Map<string, BundleEntry[]>();
+
+  private async matchAll(resourceType: string, patient: string | null, plain: SearchRequest): Promise<BundleEntry[]> {
+    const key = `${patient ?? '*'}|${JSON.stringify(plain)}`;
+    const cached = this.results.get(key);
+    if (cached) return cached;
+    const all: BundleEntry[] = [];
+    for (const repo of this.reposFor(resourceType, patient)) all.push(...(((await repo.search(plain)) as unknown as Bundle).entry ?? []));
+    if (this.results.size > 500) this.results.clear();
+    this.results.set(key, all);
+    return all;
   }
 
   /** The patient a search is confined to: the token's patient, else the patient/subject parameter. */
@@ -205,6 +216,7 @@ export class FhirStore {
       if (found.length > 1) throw new FhirError(412, 'duplicate', 'If-None-Exist matched more than one resource');
       if (found.length === 1 && found[0].resource) return { resource: found[0].resource, created: false };
     }
+    this.results.clear();
     const { id: _ignored, ...body } = resource as Resource & { id?: string };
     return { resource: (await repo.createResource(body as never)) as unknown as Resource, created: true };
   }
