@@ -3,23 +3,14 @@
  * dates relative to asOf. Codes are real (RxNorm SCDs from the drug table, LOINC, SNOMED, ICD-10-CM).
  */
 import type { Resource } from 'fhir/r4';
+import { seededRandom } from './seeded-random.ts';
 
 const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const LOINC = 'http://loinc.org';
 const SCT = 'http://snomed.info/sct';
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const day = (asOf: string, delta: number) => new Date(Date.parse(`${asOf}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
 

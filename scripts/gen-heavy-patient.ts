@@ -12,20 +12,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Resource } from 'fhir/r4';
 import { heavyConditions, heavyMedications, heavyObservations, type Gen } from './heavy-patient/parts.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export const HEAVY_PATIENT_ID = 'heavy-patient';
 
-/** mulberry32: a small, fast, seedable PRNG (same seed → same patient on every machine). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 export function generateHeavyPatient(options: { seed?: number; end?: string } = {}): Resource[] {
   const random = prng(options.seed ?? 20261122);
