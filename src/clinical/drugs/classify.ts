@@ -42,7 +42,20 @@ export function isMoudProduct(product: OpioidProduct): boolean {
   }
 }
 
+// Products are immutable and shared (the drug table and the name parser cache them), so the class is
+// computed once per product rather than once per order.
+const CLASSES = new WeakMap<OpioidProduct, OpioidProductClass>();
+
 export function classifyOpioidProduct(product: OpioidProduct): OpioidProductClass {
+  let productClass = CLASSES.get(product);
+  if (productClass === undefined) {
+    productClass = classify(product);
+    CLASSES.set(product, productClass);
+  }
+  return productClass;
+}
+
+function classify(product: OpioidProduct): OpioidProductClass {
   if (isMoudProduct(product)) return 'moud';
   if (product.formClass === 'injectable') return 'injectable';
   if (product.formClass === 'transdermal' && product.ingredients.some((i) => i.kind !== 'per-hour')) return 'inpatient-only';

@@ -51,8 +51,20 @@ export function strengthUnitLabel(kind: StrengthKind): string {
   return kind === 'per-unit' ? 'mg' : kind === 'per-mL' ? 'mg/mL' : 'mcg/hr';
 }
 
+// One noun per product (products are immutable and shared), so the dose-form patterns run once per product.
+const NOUNS = new WeakMap<OpioidProduct, string>();
+
 /** Noun of one dose unit, for derivations ("5 mg × 1 tab"). */
 export function unitNoun(product: OpioidProduct): string {
+  let noun = NOUNS.get(product);
+  if (noun === undefined) {
+    noun = nounOf(product);
+    NOUNS.set(product, noun);
+  }
+  return noun;
+}
+
+function nounOf(product: OpioidProduct): string {
   switch (product.formClass) {
     case 'oral-liquid':
       return 'mL';

@@ -47,12 +47,22 @@ function isInpatient(mr: MedicationRequest): boolean {
 const ACTIVE: Currency = Object.freeze({ current: true as const, flags: Object.freeze([]) as unknown as string[] });
 const ON_HOLD: Currency = Object.freeze({ current: true as const, flags: Object.freeze(['on-hold']) as unknown as string[] });
 
+// A registry run asks for the same asOf and look-back for every patient: the last answer is kept.
+let lastEarliest = { asOf: '', lookbackDays: NaN, earliest: '' };
+
+function earliestCurrent(asOf: IsoDate, lookbackDays: number): IsoDate {
+  if (lastEarliest.asOf !== asOf || lastEarliest.lookbackDays !== lookbackDays) {
+    lastEarliest = { asOf, lookbackDays, earliest: addDays(asOf, -lookbackDays) };
+  }
+  return lastEarliest.earliest;
+}
+
 /**
  * An assessor for one asOf and look-back (the earliest current authored date is computed once, so each order
  * costs only string comparisons of YYYY-MM-DD dates, which sort like dates).
  */
 export function currencyAssessor(asOf: IsoDate, lookbackDays: number): (mr: MedicationRequest, authoredOn: IsoDate | null) => Currency {
-  const earliest = addDays(asOf, -lookbackDays);
+  const earliest = earliestCurrent(asOf, lookbackDays);
   return (mr, authoredOn) => assessCurrency(mr, asOf, lookbackDays, earliest, authoredOn);
 }
 

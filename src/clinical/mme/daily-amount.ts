@@ -64,6 +64,7 @@ function amountIn(dose: DoseAmount, ing: OpioidIngredient, product: OpioidProduc
 
 /** maxDosePerPeriod as an opioid amount per day for one ingredient. */
 function capPerDay(max: Ratio | undefined, ing: OpioidIngredient, product: OpioidProduct, noun: string): { mg: number; expr: string } | undefined {
+  if (max === undefined) return undefined; // the usual case
   const num = readAmount(max?.numerator);
   const den = max?.denominator;
   const days = (den?.value ?? 1) * (unitToDays(den?.code ?? den?.unit) ?? NaN);
@@ -73,7 +74,7 @@ function capPerDay(max: Ratio | undefined, ing: OpioidIngredient, product: Opioi
   return { mg: per.mg / days, expr: `maxDosePerPeriod ${per.expr} per ${fmt(den?.value ?? 1)} ${den?.code ?? den?.unit}` };
 }
 
-function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: Set<string>): Per {
+function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: string[]): Per {
   if (product.formClass === 'transdermal') {
     if (!line.dose) return { error: 'patch order without a dose (number of patches)' };
     return amountIn(line.dose, ing, product, noun);
@@ -89,7 +90,7 @@ function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct,
     return { error: `dose unit "${line.dose.unit}" not understood` };
   }
   if (cap && (!daily || cap.mg < daily.mg)) {
-    flags.add('max-dose-per-period');
+    if (!flags.includes('max-dose-per-period')) flags.push('max-dose-per-period');
     return { mg: cap.mg, expr: daily ? `(${daily.expr}, capped by ${cap.expr})` : cap.expr };
   }
   if (daily) return daily;
@@ -97,32 +98,50 @@ function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct,
   return { error: !line.dose ? 'dosage has no structured dose' : 'dosage has no frequency (timing)' };
 }
 
+/** The daily amount of one ingredient over all dosage lines (summed), or the first line's error. */
+function ingredientAmount(lines: readonly DoseLine[], ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: string[]): IngredientAmount | { error: string } {
+  // Every line is evaluated before the first error is reported (a line may add a flag), as before.
+  const parts: Per[] = [];
+  for (const line of lines) parts.push(fromLine(line, ing, product, noun, flags));
+  let mg = 0;
+  let expr = '';
+  for (const p of parts) {
+    if ('error' in p) return p;
+    mg += p.mg;
+    expr = parts.length === 1 ? p.expr : `${expr}${expr ? ' + ' : ''}(${p.expr})`;
+  }
+  const patch = product.formClass === 'transdermal';
+  return { ingredient: ing, amount: mg, unit: patch ? 'mcg/hr' : 'mg/day', expr: patch ? `${expr} worn at once` : expr };
+}
+
 function fromDosage(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate): DailyAmount {
   const lines = readDoseLines(mr.dosageInstruction, asOf);
   if (lines.length === 0) return { ok: false, reason: 'no dosage instructions' };
   const noun = unitNoun(product);
-  const flags = new Set<string>();
+  const flags: string[] = []; // in the order first raised, without repeats
   const amounts: IngredientAmount[] = [];
   for (const ing of product.ingredients) {
-    const parts: Per[] = lines.map((line) => fromLine(line, ing, product, noun, flags));
-    const failed = parts.find((p): p is { error: string } => 'error' in p);
-    if (failed) return { ok: false, reason: failed.error };
-    const ok = parts as { mg: number; expr: string }[];
-    const expr = ok.length === 1 ? ok[0].expr : ok.map((p) => `(${p.expr})`).join(' + ');
-    const patch = product.formClass === 'transdermal';
-    amounts.push({ ingredient: ing, amount: ok.reduce((s, p) => s + p.mg, 0), unit: patch ? 'mcg/hr' : 'mg/day', expr: patch ? `${expr} worn at once` : expr });
+    const amount = ingredientAmount(lines, ing, product, noun, flags);
+    if ('error' in amount) return { ok: false, reason: amount.error };
+    amounts.push(amount);
   }
-  if (lines.some((l) => l.prn)) flags.add('prn-max');
-  if (lines.some((l) => l.fromRange)) flags.add('dose-range-high');
-  if (lines.length > 1) flags.add('several-dosage-lines');
+  let prn = false;
+  let range = false;
+  for (const l of lines) {
+    prn ||= l.prn;
+    range ||= l.fromRange;
+  }
+  if (prn) flags.push('prn-max');
+  if (range) flags.push('dose-range-high');
+  if (lines.length > 1) flags.push('several-dosage-lines');
   const notes = lines.length > 1 ? [`${lines.length} dosage lines summed`] : [];
-  return { ok: true, amounts, flags: [...flags], notes };
+  return { ok: true, amounts, flags, notes };
 }
 
 export function dailyAmount(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate): DailyAmount {
   const structured = fromDosage(mr, product, asOf);
   if (structured.ok) return structured;
   const estimate = fromDispense(mr, product);
-  if (estimate.ok) return { ...estimate, notes: [`estimated from dispense (${structured.reason})`] };
+  if (estimate.ok) return { ok: true, amounts: estimate.amounts, flags: estimate.flags, notes: [`estimated from dispense (${structured.reason})`] };
   return { ok: false, reason: `${structured.reason}; ${estimate.reason}` };
 }

@@ -25,17 +25,22 @@ export interface Candidate {
   authored: string | null;
 }
 
-const KEYS = new WeakMap<OpioidProduct, string>();
+// Keys per product, [scheduled, PRN]: built once, so every order of a product shares the same key strings
+// (a Map lookup then needs no new string to be built and hashed per order).
+const KEYS = new WeakMap<OpioidProduct, [string, string]>();
 
-export function productKey(product: OpioidProduct, display: string): string {
-  if (product.ingredients.length === 0) return `name:${display.trim().toLowerCase()}`;
-  let key = KEYS.get(product);
-  if (key !== undefined) return key;
-  key = '';
-  for (const i of product.ingredients) key += `${i.name}:${i.kind}:${i.value}+`;
-  key += `|${product.formClass}|${product.longActing ? 'LA' : 'SA'}`;
-  KEYS.set(product, key);
-  return key;
+/** The duplicate key of an order: its product (by content, not by code) and whether it is PRN. */
+export function productKey(product: OpioidProduct, display: string, prn: boolean): string {
+  if (product.ingredients.length === 0) return `name:${display.trim().toLowerCase()}${prn ? '|prn' : ''}`;
+  let keys = KEYS.get(product);
+  if (keys === undefined) {
+    let key = '';
+    for (const i of product.ingredients) key += `${i.name}:${i.kind}:${i.value}+`;
+    key += `|${product.formClass}|${product.longActing ? 'LA' : 'SA'}`;
+    keys = [key, `${key}|prn`];
+    KEYS.set(product, keys);
+  }
+  return prn ? keys[1] : keys[0];
 }
 
 /** True when any dosage line is "as needed" (asNeededBoolean or asNeededCodeableConcept). */
@@ -66,7 +71,9 @@ export function pickKept(candidates: readonly Candidate[]): number[] {
 
 export function duplicateResult(c: Candidate, kept: Candidate): MmeOrderResult {
   const requester = c.mr.requester?.display ?? c.mr.requester?.reference;
-  return {
+  const flags = c.currency.current ? c.currency.flags.slice() : [];
+  flags.push('duplicate');
+  const result: MmeOrderResult = {
     medicationRequestId: c.mr.id ?? '(no id)',
     medication: c.display,
     status: 'excluded',
@@ -76,10 +83,12 @@ export function duplicateResult(c: Candidate, kept: Candidate): MmeOrderResult {
     factor: null,
     reason: `duplicate/overlapping refill of ${kept.mr.id ?? '(no id)'} — counted once`,
     derivation: 'not counted — duplicate',
-    flags: [...(c.currency.current ? c.currency.flags : []), 'duplicate'],
+    flags,
     ingredients: [],
     authoredOn: c.authored,
-    ...(requester ? { requester } : {}),
-    longActing: c.product.longActing,
   };
+  // Assigned rather than spread in (this runs for every duplicate); the key order stays that of the JSON output.
+  if (requester) result.requester = requester;
+  result.longActing = c.product.longActing;
+  return result;
 }

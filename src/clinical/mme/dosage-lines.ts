@@ -26,6 +26,9 @@ function typeOf(d: DosageDoseAndRate): string | undefined {
 }
 
 function pickDoseAndRate(list: readonly DosageDoseAndRate[] | undefined): DosageDoseAndRate | undefined {
+  // The usual case, one untyped doseAndRate entry, is the pick without filtering (malformed input — not an
+  // array, a type to read — takes the general path, which reports it as before).
+  if (Array.isArray(list) && list.length === 1 && !list[0].type) return list[0].doseQuantity || list[0].doseRange ? list[0] : undefined;
   const withDose = (list ?? []).filter((d) => d.doseQuantity || d.doseRange);
   return withDose.find((d) => typeOf(d) === 'ordered') ?? withDose.find((d) => typeOf(d) === undefined) ?? withDose[0];
 }
@@ -44,6 +47,7 @@ function readLine(dosage: Dosage): DoseLine {
 
 function inEffect(dosage: Dosage, asOf: IsoDate): boolean {
   const bounds = dosage.timing?.repeat?.boundsPeriod;
+  if (!bounds) return true;
   const start = datePart(bounds?.start);
   const end = datePart(bounds?.end);
   return !(start && start > asOf) && !(end && end < asOf);

@@ -28,7 +28,6 @@ const STATUS_ORDER = { counted: 0, unknown: 1, excluded: 2 } as const;
 export function computeMme(resources: readonly Resource[], options: MmeOptions): MmeResult {
   const edition = options.edition ?? 'cdc-2022';
   const lookback = options.activeLookbackDays ?? DEFAULT_ACTIVE_LOOKBACK_DAYS;
-  const opts: MmeOptions = { ...options, edition };
   const index = indexMedications(resources);
   const assess = currencyAssessor(options.asOf, lookback);
   const candidates: Candidate[] = [];
@@ -42,28 +41,35 @@ export function computeMme(resources: readonly Resource[], options: MmeOptions):
       const authored = datePart(mr.authoredOn);
       const currency = assess(mr, authored);
       const productClass = classifyOpioidProduct(product);
-      candidates.push({ mr, product, display, currency, productClass, key: productKey(product, display) + (isPrn(mr) ? '|prn' : ''), authored });
+      candidates.push({ mr, product, display, currency, productClass, key: productKey(product, display, isPrn(mr)), authored });
     } catch (e) {
       const failed = malformedOrder(mr, e);
       if (failed) malformed.push(failed);
     }
   }
   const kept = pickKept(candidates);
+  // orderMme reads the edition from the options itself (same default), so `options` is passed as given.
   const compute = (i: number): MmeOrderResult => {
     const c = candidates[i];
     try {
-      return orderMme(c.mr, c.display, c.product, c.currency, c.productClass, opts);
+      return orderMme(c.mr, c.display, c.product, c.currency, c.productClass, options, c.authored);
     } catch (e) {
       return malformedOrder(c.mr, e, c.display)!;
     }
   };
-  const results = new Map<number, MmeOrderResult>();
-  kept.forEach((keeper, i) => {
-    if (keeper === i) results.set(i, compute(i));
-  });
-  standInForUnconvertible(candidates, kept, results, compute);
-  const orders: MmeOrderResult[] = candidates.map((c, i) => results.get(i) ?? duplicateResult(c, candidates[kept[i]]));
-  orders.push(...malformed);
+  // results[i]: the computed result of a kept order (a sparse array: duplicates get theirs below).
+  const results: (MmeOrderResult | undefined)[] = new Array(candidates.length);
+  let anyUnknown = false;
+  for (let i = 0; i < kept.length; i++) {
+    if (kept[i] !== i) continue;
+    const result = compute(i);
+    results[i] = result;
+    if (result.status === 'unknown') anyUnknown = true;
+  }
+  if (anyUnknown) standInForUnconvertible(candidates, kept, results, compute);
+  const orders: MmeOrderResult[] = [];
+  for (let i = 0; i < candidates.length; i++) orders.push(results[i] ?? duplicateResult(candidates[i], candidates[kept[i]]));
+  for (const m of malformed) orders.push(m);
   let total = 0;
   let counted = 0;
   let unknown = 0;
@@ -82,19 +88,28 @@ export function computeMme(resources: readonly Resource[], options: MmeOptions):
  * the same product and PRN status make it the same prescription (pitfall 5), and "unknown" would throw away a
  * dose the record does state.
  */
-function standInForUnconvertible(candidates: readonly Candidate[], kept: number[], results: Map<number, MmeOrderResult>, compute: (i: number) => MmeOrderResult): void {
-  for (const [keeper, result] of [...results]) {
-    if (result.status !== 'unknown') continue;
-    const others = kept.flatMap((k, j) => (k === keeper && j !== keeper ? [j] : []))
-      .sort((a, b) => (candidates[b].authored ?? '').localeCompare(candidates[a].authored ?? ''));
+function standInForUnconvertible(candidates: readonly Candidate[], kept: number[], results: (MmeOrderResult | undefined)[], compute: (i: number) => MmeOrderResult): void {
+  // The earlier refills of each unconvertible keeper, gathered in one pass (ascending index, as listed).
+  const refills = new Map<number, number[]>();
+  for (let j = 0; j < kept.length; j++) {
+    const keeper = kept[j];
+    if (keeper === j || results[keeper]?.status !== 'unknown') continue;
+    const group = refills.get(keeper);
+    if (group) group.push(j);
+    else refills.set(keeper, [j]);
+  }
+  for (const [keeper, others] of refills) {
+    const result = results[keeper]!;
+    others.sort((a, b) => (candidates[b].authored ?? '').localeCompare(candidates[a].authored ?? ''));
     for (const j of others) {
       const stand = compute(j);
       if (stand.status !== 'counted') continue;
-      results.set(j, stand);
-      for (let k = 0; k < kept.length; k++) if (kept[k] === keeper) kept[k] = j;
+      results[j] = stand;
+      for (const k of others) kept[k] = j;
+      kept[keeper] = j;
       const newer = duplicateResult(candidates[keeper], candidates[j]);
       newer.reason = `same product as ${candidates[j].mr.id ?? '(no id)'}; this newer order could not be converted (${result.reason}) — counted once, from ${candidates[j].mr.id ?? '(no id)'}`;
-      results.set(keeper, newer);
+      results[keeper] = newer;
       break;
     }
   }
@@ -130,22 +145,17 @@ function malformedOrder(mr: MedicationRequest, error: unknown, knownOpioid?: str
 }
 
 /**
- * Counted, then unknown, then excluded; newest authoredOn first within a group; input order otherwise.
- * Bucketed by (status, date) and only the distinct dates are sorted: linear in the number of orders.
+ * Counted, then unknown, then excluded; newest authoredOn first within a group (no date last); input order
+ * otherwise (Array.prototype.sort is stable).
  */
-function sortOrders(orders: readonly MmeOrderResult[]): MmeOrderResult[] {
-  const buckets = new Map<string, MmeOrderResult[]>();
-  for (const o of orders) {
-    const key = `${STATUS_ORDER[o.status]}${o.authoredOn ?? ''}`;
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(o);
-    else buckets.set(key, [o]);
-  }
-  // Within a status, "" (no date) sorts last; dates descending.
-  const keys = [...buckets.keys()].sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a === b ? 0 : a < b ? 1 : -1));
-  const sorted: MmeOrderResult[] = [];
-  for (const k of keys) for (const o of buckets.get(k)!) sorted.push(o);
-  return sorted;
+function sortOrders(orders: MmeOrderResult[]): MmeOrderResult[] {
+  return orders.sort((a, b) => {
+    const byStatus = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    if (byStatus !== 0) return byStatus;
+    const da = a.authoredOn ?? '';
+    const db = b.authoredOn ?? '';
+    return da === db ? 0 : da < db ? 1 : -1;
+  });
 }
 
 export { classifyOpioidProduct, isMoudProduct } from '../drugs/classify.ts';

@@ -9,7 +9,7 @@ import type { OpioidProductClass } from '../drugs/classify.ts';
 import type { OpioidProduct } from '../drugs/product.ts';
 import { strengthUnitLabel } from '../drugs/product.ts';
 import { datePart } from '../dates.ts';
-import type { MmeEdition, MmeIngredientLine, MmeOrderResult, MmeOptions } from '../types.ts';
+import type { IsoDate, MmeEdition, MmeIngredientLine, MmeOrderResult, MmeOptions } from '../types.ts';
 import { findFactor } from './conversion-factors.ts';
 import type { Currency } from './currency.ts';
 import { dailyAmount, type IngredientAmount } from './daily-amount.ts';
@@ -17,7 +17,7 @@ import { clean, fmt } from './format.ts';
 
 const EDITION_LABEL: Record<MmeEdition, string> = { 'cdc-2022': 'CDC 2022', 'cdc-2016': 'CDC 2016' };
 
-function base(mr: MedicationRequest, display: string, product: OpioidProduct, status: MmeOrderResult['status'], reason: string, derivation: string, flags: string[]): MmeOrderResult {
+function base(mr: MedicationRequest, display: string, product: OpioidProduct, status: MmeOrderResult['status'], reason: string, derivation: string, flags: string[], authored: IsoDate | null): MmeOrderResult {
   const result: MmeOrderResult = {
     medicationRequestId: mr.id ?? '(no id)',
     medication: display,
@@ -30,7 +30,7 @@ function base(mr: MedicationRequest, display: string, product: OpioidProduct, st
     derivation,
     flags,
     ingredients: [],
-    authoredOn: datePart(mr.authoredOn),
+    authoredOn: authored,
   };
   const requester = mr.requester?.display ?? mr.requester?.reference;
   if (requester) result.requester = requester;
@@ -149,13 +149,24 @@ const EXCLUDED_CLASS: Partial<Record<OpioidProductClass, [flag: string, reason: 
   'non-systemic': ['non-systemic', 'topical product — not counted'],
 };
 
-/** The full per-order result: excluded (not current, MOUD, injectable), unknown, or counted. */
-export function orderMme(mr: MedicationRequest, display: string, product: OpioidProduct, currency: Currency, productClass: OpioidProductClass, options: MmeOptions): MmeOrderResult {
+/**
+ * The full per-order result: excluded (not current, MOUD, injectable), unknown, or counted.
+ * `authored` is datePart(mr.authoredOn), which the caller has already read.
+ */
+export function orderMme(
+  mr: MedicationRequest,
+  display: string,
+  product: OpioidProduct,
+  currency: Currency,
+  productClass: OpioidProductClass,
+  options: MmeOptions,
+  authored: IsoDate | null = datePart(mr.authoredOn),
+): MmeOrderResult {
   if (!currency.current) {
     const flags = productClass === 'moud' ? ['not-current', 'moud'] : ['not-current'];
-    return base(mr, display, product, 'excluded', currency.reason, 'not current — not counted', flags);
+    return base(mr, display, product, 'excluded', currency.reason, 'not current — not counted', flags, authored);
   }
   const excluded = EXCLUDED_CLASS[productClass];
-  if (excluded) return base(mr, display, product, 'excluded', excluded[1], 'not converted', [...currency.flags, excluded[0]]);
-  return convert(mr, product, base(mr, display, product, 'excluded', '', '', currency.flags.slice()), currency, options);
+  if (excluded) return base(mr, display, product, 'excluded', excluded[1], 'not converted', [...currency.flags, excluded[0]], authored);
+  return convert(mr, product, base(mr, display, product, 'excluded', '', '', currency.flags.slice(), authored), currency, options);
 }

@@ -19,15 +19,18 @@ const RXNORM = new Set(['http://www.nlm.nih.gov/research/umls/rxnorm', 'urn:oid:
 export type MedicationIndex = ReadonlyMap<string, Medication>;
 
 /** Medication resources by "Medication/id" and by bare id (for urn:uuid references). */
+const NO_MEDICATIONS: MedicationIndex = new Map();
+
 export function indexMedications(resources: readonly Resource[]): MedicationIndex {
-  const index = new Map<string, Medication>();
+  let index: Map<string, Medication> | undefined; // created on the first Medication (most patients have none)
   for (const r of resources) {
     if (r.resourceType !== 'Medication' || !r.id) continue;
     const med = r as Medication;
+    index ??= new Map();
     index.set(`Medication/${r.id}`, med);
     index.set(r.id, med);
   }
-  return index;
+  return index ?? NO_MEDICATIONS;
 }
 
 function referencedMedication(mr: MedicationRequest, index: MedicationIndex): Medication | undefined {

@@ -18,6 +18,8 @@ const UNIT_DAYS: Record<string, number> = {
 /** Days in one `unit` (UCUM or spelled out, singular or plural), or undefined. */
 export function unitToDays(unit: string | undefined): number | undefined {
   if (!unit) return undefined;
+  // Most units arrive exactly as a key ("h", "d"): no trimming or lower-casing needed then.
+  if (Object.hasOwn(UNIT_DAYS, unit)) return UNIT_DAYS[unit];
   const u = unit.trim().toLowerCase();
   return UNIT_DAYS[u] ?? UNIT_DAYS[u.replace(/s$/, '')];
 }
@@ -29,27 +31,33 @@ const CODE_PER_DAY: Record<string, number> = {
 
 const WORD_NUMBERS: Record<string, number> = { once: 1, one: 1, twice: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
+// Patterns are module constants: a regex literal inside a function is a new RegExp object on every call.
+const Q_HOURS = /^Q(\d+(?:\.\d+)?)H$/;
+const EVERY_HOURS = /every\s+(\d+(?:\.\d+)?)\s*(?:\([a-z ]+\)\s*)?(?:hours?|hrs?|h)\b/;
+const TIMES_DAILY = /\b(\d+|once|twice|one|two|three|four|five|six)(?:\s+times)?\s+(?:a\s+|per\s+)?(?:daily|day)\b/;
+const ONCE_DAILY = /^(daily|every day|once a day|at bedtime|nightly|every morning|every evening)$/;
+
 function perDayFromCode(code: string): number | undefined {
+  // Codes usually arrive as an exact key ("BID", "Q6H"): looked up before any normalising.
+  if (Object.hasOwn(CODE_PER_DAY, code)) return CODE_PER_DAY[code];
   const c = code.trim().toUpperCase().replace(/\s+/g, '');
   if (c in CODE_PER_DAY) return CODE_PER_DAY[c];
-  const qh = /^Q(\d+(?:\.\d+)?)H$/.exec(c);
+  const qh = Q_HOURS.exec(c);
   return qh && Number(qh[1]) > 0 ? 24 / Number(qh[1]) : undefined;
 }
 
 function perDayFromText(text: string): number | undefined {
   const t = text.toLowerCase();
-  const everyHours = /every\s+(\d+(?:\.\d+)?)\s*(?:\([a-z ]+\)\s*)?(?:hours?|hrs?|h)\b/.exec(t);
+  const everyHours = EVERY_HOURS.exec(t);
   if (everyHours && Number(everyHours[1]) > 0) return 24 / Number(everyHours[1]);
-  const timesDaily = /\b(\d+|once|twice|one|two|three|four|five|six)(?:\s+times)?\s+(?:a\s+|per\s+)?(?:daily|day)\b/.exec(t);
+  const timesDaily = TIMES_DAILY.exec(t);
   if (timesDaily) return WORD_NUMBERS[timesDaily[1]] ?? Number(timesDaily[1]);
-  if (/^(daily|every day|once a day|at bedtime|nightly|every morning|every evening)$/.test(t.trim())) return 1;
+  if (ONCE_DAILY.test(t.trim())) return 1;
   return perDayFromCode(t);
 }
 
 export interface PerDay {
   perDay: number;
-  /** How it was read, for the derivation: "every 6 h", "BID", "2 times of day". */
-  basis: string;
 }
 
 export function administrationsPerDay(timing: Timing | undefined): PerDay | null {
@@ -62,19 +70,19 @@ export function administrationsPerDay(timing: Timing | undefined): PerDay | null
     if (period !== undefined && period > 0 && periodDays !== undefined) {
       const freq = r.frequencyMax ?? r.frequency ?? 1;
       if (!(freq > 0)) return null; // "0 times" is not a usable frequency
-      return { perDay: freq / (period * periodDays), basis: `${freq} per ${period} ${r.periodUnit}` };
+      return { perDay: freq / (period * periodDays) };
     }
     const slots = (r.timeOfDay?.length ?? 0) || (r.when?.length ?? 0);
     if (slots > 0) {
       const days = r.dayOfWeek?.length ? r.dayOfWeek.length / 7 : 1;
-      return { perDay: slots * days, basis: `${slots} times of day${days < 1 ? ` on ${r.dayOfWeek!.length} days a week` : ''}` };
+      return { perDay: slots * days };
     }
   }
   for (const coding of timing.code?.coding ?? []) {
     const perDay = coding.code ? perDayFromCode(coding.code) : undefined;
-    if (perDay !== undefined) return { perDay, basis: coding.code! };
+    if (perDay !== undefined) return { perDay };
   }
   const text = timing.code?.text;
   const perDay = text ? perDayFromText(text) : undefined;
-  return perDay !== undefined ? { perDay, basis: `"${text}"` } : null;
+  return perDay !== undefined ? { perDay } : null;
 }
