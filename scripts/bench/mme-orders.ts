@@ -5,22 +5,13 @@
  * shapes EHRs send: repeat timing (frequency/period, frequencyMax, PRN), timing codes and code text, dose
  * ranges, doses in tablets/mL/mg/patches, maxDosePerPeriod, a two-step taper and dispense-only orders;
  * statuses and dates so that most orders are current (and then fully computed) and some are not.
- * A seeded PRNG (mulberry32) makes every run build the same orders.
+ * A seeded PRNG (../seeded-random.ts) makes every run build the same orders.
  */
 import type { Dosage, Medication, MedicationRequest, Resource } from 'fhir/r4';
 import { DRUG_TABLE, type DrugTableRow } from '../../src/clinical/drugs/drug-table.generated.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = 'solid' | 'liquid' | 'patch' | 'other';
 const kindOf = (row: DrugTableRow): Kind => {
@@ -132,7 +123,7 @@ function patient(p: number, perPatient: number, r: () => number): Resource[] {
  * through JSON text and back, as resources fetched from a FHIR server do (same object layouts as in the app).
  */
 export function makePatients(patients: number, perPatient: number, seed = 20240315): Resource[][] {
-  const r = mulberry32(seed);
+  const r = seededRandom(seed);
   const out: Resource[][] = [];
   for (let p = 0; p < patients; p++) out.push(patient(p, perPatient, r));
   return JSON.parse(JSON.stringify(out)) as Resource[][];
