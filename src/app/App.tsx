@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@mui/material';
 import type { Patient } from 'fhir/r4';
-import { classifyLaunchError } from '../fhir/smart.ts';
+import { classifyLaunchError, type LaunchFailure } from '../fhir/smart.ts';
 import { usePanelStore } from '../store/index.ts';
 import { PainPanel } from '../ui/PainPanel.tsx';
 import { RegistryEntry } from '../ui/registry/RegistryEntry.tsx';
@@ -13,6 +13,7 @@ import { theme } from './theme.ts';
 function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
   const sessionError = usePanelStore((s) => s.sessionError);
   const [opened, setOpened] = useState<Patient | null>(null);
+  const [openFailure, setOpenFailure] = useState<LaunchFailure | null>(null);
   if (!outcome) {
     return (
       <Box sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }}>
@@ -22,6 +23,7 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
     );
   }
   if (outcome.kind === 'failed') return <LaunchErrorPage failure={outcome.failure} />;
+  if (openFailure) return <LaunchErrorPage failure={openFailure} />;
   if (sessionError?.kind === 'session-expired') return <LaunchErrorPage failure={classifyLaunchError({ status: 401 })} />;
   const patient = outcome.kind === 'patient' ? outcome.patient : opened;
   if (!patient && outcome.kind === 'registry') {
@@ -29,7 +31,9 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
       <RegistryEntry
         client={outcome.client}
         asOf={outcome.asOf}
-        onOpenPatient={(id) => void openPatient(outcome.client, id, outcome.asOf).then(setOpened)}
+        onOpenPatient={(id) =>
+          void openPatient(outcome.client, id, outcome.asOf).then(setOpened, (e: unknown) => setOpenFailure(classifyLaunchError(e)))
+        }
       />
     );
   }
