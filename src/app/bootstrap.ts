@@ -6,7 +6,8 @@
 import FHIR from 'fhirclient/lib/entry/browser';
 import type Client from 'fhirclient/lib/Client';
 import type { Patient } from 'fhir/r4';
-import { classifyLaunchError, localToday, type LaunchFailure } from '../fhir/smart.ts';
+import { classifyLaunchError, type LaunchFailure } from '../fhir/smart.ts';
+import { clinicDay, systemClock } from '../store/clock.ts';
 import { launchPanel } from '../store/launch.ts';
 
 export type LaunchOutcome =
@@ -19,7 +20,7 @@ export async function bootstrap(): Promise<LaunchOutcome> {
   if (new URLSearchParams(search).get('error')) return { kind: 'failed', failure: classifyLaunchError(null, search) };
   try {
     const client = await FHIR.oauth2.ready();
-    const asOf = localToday();
+    const asOf = clinicDay(systemClock);
     const patientId = client.getPatientId();
     if (!patientId) return { kind: 'registry', client, asOf };
     const patient = await client.request<Patient>(`Patient/${patientId}`);

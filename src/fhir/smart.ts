@@ -68,7 +68,7 @@ export function classifyLaunchError(error: unknown, search = ''): LaunchFailure 
 }
 
 /** Today's calendar date where the clinic is (the browser's local date), the panel's as-of date. */
-export function localToday(now = new Date()): string {
+export function localToday(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
@@ -77,7 +77,7 @@ export function localToday(now = new Date()): string {
  * The instant as a FHIR dateTime in the clinic's local time with its UTC offset ("2026-11-22T19:26:00-05:00"),
  * so the literal date part — what the engine compares — is the clinic's calendar day, not UTC's.
  */
-export function localDateTime(now = new Date()): string {
+export function localDateTime(now: Date): string {
   const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
   const offset = -now.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';

@@ -11,6 +11,7 @@ import { parsePolicyText } from '../clinical/policy/index.ts';
 import type { IsoDate } from '../clinical/types.ts';
 import { loadPatientRecord, type LoadOptions, type LoadResult } from '../fhir/loader.ts';
 import { canWriteObservation } from '../fhir/writes.ts';
+import type { Clock } from './clock.ts';
 import { queryConfigFromPolicy } from './policy-config.ts';
 import { usePanelStore } from './index.ts';
 
@@ -18,7 +19,8 @@ export interface LaunchOptions extends Omit<LoadOptions, 'asOf' | 'config' | 'on
   asOf: IsoDate;
   /** Where the clinic policy is served (relative to index.html). */
   policyUrl?: string;
-  now?: () => Date;
+  /** The panel's clock (save timestamps, "loaded at", the day rolling over); the wall clock in production. */
+  clock?: Clock;
 }
 
 /** Reads and validates the clinic policy into the store; a broken policy is reported, not guessed around. */
@@ -41,6 +43,7 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
     asOf: options.asOf,
     patientId: (client.getState('tokenResponse.patient') as string | undefined) ?? null,
     permissions: { canWriteObservation: canWriteObservation(client), fhirUser: client.getFhirUser() ?? null },
+    clock: options.clock,
   });
   const policy = usePanelStore.getState().policy;
   const result = await loadPatientRecord(client, {
@@ -49,7 +52,7 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
     onStart: (sources) => usePanelStore.getState().startSources(sources),
     onSource: (load) => usePanelStore.getState().receiveSource(load),
   });
-  usePanelStore.getState().setLoadedAt((options.now?.() ?? new Date()).toISOString());
+  usePanelStore.getState().setLoadedAt(usePanelStore.getState().clock().toISOString());
   if (result.sessionError) usePanelStore.getState().setSessionError(result.sessionError);
   return result;
 }

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { Policy } from '../clinical/policy/index.ts';
 import type { IsoDate } from '../clinical/types.ts';
 import type { SessionError } from '../fhir/types.ts';
+import { clinicDay, systemClock, type Clock } from './clock.ts';
 import type { PanelState } from './index.ts';
 
 export interface PanelPermissions {
@@ -19,8 +20,10 @@ export interface PanelPermissions {
 export interface SessionSlice {
   client: Client | null;
   patientId: string | null;
-  /** The calendar date every rule is evaluated on; fixed for the whole visit. */
+  /** The calendar date every rule is evaluated on: the clock's day at launch, moved on if the panel stays open past midnight. */
   asOf: IsoDate | null;
+  /** The one clock of the panel (as-of date, save timestamps, "loaded at"); set by the launch, fixed in tests. */
+  clock: Clock;
   /** When the record finished loading (ISO instant, for "as of" in the data notes). */
   loadedAt: string | null;
   policy: Policy | null;
@@ -28,22 +31,32 @@ export interface SessionSlice {
   policyErrors: string[] | null;
   permissions: PanelPermissions;
   sessionError: SessionError | null;
-  startSession(session: { client: Client; asOf: IsoDate; patientId: string | null; permissions: PanelPermissions }): void;
+  startSession(session: { client: Client; asOf: IsoDate; patientId: string | null; permissions: PanelPermissions; clock?: Clock }): void;
+  /** Moves asOf to the clock's current day when the day has changed (the summary recomputes); returns the day. */
+  syncDay(): IsoDate;
   setPolicy(result: { ok: true; policy: Policy } | { ok: false; errors: string[] }): void;
   setSessionError(error: SessionError | null): void;
   setLoadedAt(instant: string): void;
 }
 
-export const createSessionSlice: StateCreator<PanelState, [], [], SessionSlice> = (set) => ({
+export const createSessionSlice: StateCreator<PanelState, [], [], SessionSlice> = (set, get) => ({
   client: null,
   patientId: null,
   asOf: null,
+  clock: systemClock,
   loadedAt: null,
   policy: null,
   policyErrors: null,
   permissions: { canWriteObservation: false, fhirUser: null },
   sessionError: null,
-  startSession: ({ client, asOf, patientId, permissions }) => set({ client, asOf, patientId, permissions }),
+  startSession: ({ client, asOf, patientId, permissions, clock }) => set({ client, asOf, patientId, permissions, ...(clock ? { clock } : {}) }),
+  syncDay: () => {
+    const { asOf, clock } = get();
+    const today = clinicDay(clock);
+    // Only forward: a clock that steps back (zone change) never rewinds the visit.
+    if (asOf === null || today > asOf) set({ asOf: today });
+    return asOf === null || today > asOf ? today : asOf;
+  },
   setPolicy: (result) => set(result.ok ? { policy: result.policy, policyErrors: null } : { policy: null, policyErrors: result.errors }),
   setSessionError: (sessionError) => set({ sessionError }),
   setLoadedAt: (loadedAt) => set({ loadedAt }),

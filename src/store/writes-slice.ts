@@ -8,7 +8,7 @@ import type { TransportOptions } from '../fhir/transport.ts';
 import { SESSION_EXPIRED_MESSAGE } from '../fhir/types.ts';
 import { savePdmpAttestation, savePegObservation, type WriteFailure, type WriteResult } from '../fhir/writes.ts';
 import type { PanelState } from './index.ts';
-import { localDateTime } from '../fhir/smart.ts';
+import { clinicInstant } from './clock.ts';
 
 export type WriteKind = 'peg' | 'pdmp';
 
@@ -23,7 +23,6 @@ export interface WriteState {
 }
 
 export interface WriteDeps extends TransportOptions {
-  now?: () => Date;
   newId?: () => string;
 }
 
@@ -42,13 +41,16 @@ export const createWritesSlice: StateCreator<PanelState, [], [], WritesSlice> = 
   /** A retry of a failed save keeps its request id and instant; anything else is a new entry. */
   function begin(kind: WriteKind, answers: PegAnswers | null, deps: WriteDeps): WriteState {
     const previous = get().writes[kind];
+    // The save's date and the panel's as-of date come from the same clock: past midnight the panel first moves
+    // to the new day, so it never files a record dated after the day it evaluates (and then ignores it).
+    get().syncDay();
     const retry = previous.status === 'failed' && (kind === 'pdmp' || sameAnswers(previous.answers, answers));
     const next: WriteState = {
       ...IDLE,
       status: 'saving',
       answers,
       clientRequestId: retry ? previous.clientRequestId : (deps.newId ?? (() => crypto.randomUUID()))(),
-      effectiveDateTime: retry ? previous.effectiveDateTime : localDateTime(deps.now?.() ?? new Date()),
+      effectiveDateTime: retry ? previous.effectiveDateTime : clinicInstant(get().clock),
     };
     set((s) => ({ writes: { ...s.writes, [kind]: next } }));
     return next;

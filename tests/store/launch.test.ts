@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { Observation } from 'fhir/r4';
 import { DEFAULT_POLICY } from '../../src/clinical/policy/index.ts';
 import { usePanelStore, resetPanelStore } from '../../src/store/index.ts';
+import { fixedClock } from '../../src/store/clock.ts';
 import { launchPanel, loadPolicy, loadRecordIntoStore } from '../../src/store/launch.ts';
 import { queryConfigFromPolicy } from '../../src/store/policy-config.ts';
 import { typicalRecord } from '../fhir/builders.ts';
@@ -17,7 +18,7 @@ afterEach(() => resetPanelStore());
 const POLICY_URL = 'http://app.test/policy.json';
 const client = (scope = 'launch/patient openid fhirUser patient/*.read patient/Observation.write') =>
   makeNodeClient({ serverUrl: BASE, tokenUri: TOKEN_URI, scope });
-const fast = { asOf: '2026-11-22', sleep: async () => {}, random: () => 0.5, now: () => new Date('2026-11-22T15:00:00Z') };
+const fast = { asOf: '2026-11-22', sleep: async () => {}, random: () => 0.5, clock: fixedClock('2026-11-22T15:00:00Z') };
 
 describe('policy', () => {
   it('loads and validates public/policy.json', async () => {
@@ -114,6 +115,25 @@ describe('saving a PEG from the panel', () => {
     await usePanelStore.getState().savePeg({ pain: 3, enjoyment: 4, activity: 5 }, deps);
     expect(usePanelStore.getState().writes.peg.status).toBe('saved');
     expect(stored().map((r) => (r as Observation).identifier?.[0].value)).toEqual(['req-1']);
+  });
+
+  it('one clock: a save after midnight moves the panel to the new day before it is dated (never a record the panel then ignores)', async () => {
+    let instant = new Date(2026, 10, 22, 23, 59); // local 11/22 23:59
+    await loadRecordIntoStore(client(), { ...fast, clock: () => new Date(instant.getTime()) });
+    expect(usePanelStore.getState().asOf).toBe('2026-11-22');
+    instant = new Date(2026, 10, 23, 0, 1); // two minutes later, the next local day
+    await usePanelStore.getState().savePeg({ pain: 3, enjoyment: 4, activity: 5 }, fast);
+    const s = usePanelStore.getState();
+    expect(s.asOf).toBe('2026-11-23');
+    expect(s.writes.peg.effectiveDateTime?.slice(0, 16)).toBe('2026-11-23T00:01');
+  });
+
+  it('the day only moves forward: a clock stepping back does not rewind the visit', async () => {
+    let instant = new Date(2026, 10, 22, 10, 0);
+    await loadRecordIntoStore(client(), { ...fast, clock: () => new Date(instant.getTime()) });
+    instant = new Date(2026, 10, 21, 23, 0);
+    expect(usePanelStore.getState().syncDay()).toBe('2026-11-22');
+    expect(usePanelStore.getState().asOf).toBe('2026-11-22');
   });
 
   it('a session expiry while saving becomes the session error', async () => {

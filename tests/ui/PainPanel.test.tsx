@@ -8,6 +8,7 @@ import { http, HttpResponse } from 'msw';
 import type { Observation } from 'fhir/r4';
 import { DEFAULT_POLICY } from '../../src/clinical/policy/index.ts';
 import { usePanelStore } from '../../src/store/index.ts';
+import { fixedClock } from '../../src/store/clock.ts';
 import { loadRecordIntoStore } from '../../src/store/launch.ts';
 import { PainPanel } from '../../src/ui/PainPanel.tsx';
 import { BASE, TOKEN_URI, fake, outcome, resetFake } from '../fhir/msw/fake-fhir.ts';
@@ -18,7 +19,7 @@ import { panelRecord } from './panel-record.ts';
 
 const WRITE = 'launch/patient openid fhirUser patient/*.read patient/Observation.write';
 const READ_ONLY = 'launch/patient openid fhirUser patient/*.read';
-const fast = { asOf: '2026-11-22', sleep: async () => {}, random: () => 0.5, now: () => new Date('2026-11-22T15:00:00Z') };
+const fast = { asOf: '2026-11-22', sleep: async () => {}, random: () => 0.5, clock: fixedClock('2026-11-22T15:00:00Z') };
 
 async function launch(scope = WRITE) {
   resetFake(panelRecord());
