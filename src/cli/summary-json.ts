@@ -5,9 +5,8 @@
  * same MME result. A file on the command line is a complete read: every source counts as loaded.
  */
 import type { Resource } from 'fhir/r4';
-import { computeMme } from '../clinical/mme/index.ts';
 import { DEFAULT_POLICY, type Policy } from '../clinical/policy/index.ts';
-import { computeMonitoring, computeRiskTier } from '../clinical/summary.ts';
+import { summarizePatient } from '../clinical/summary.ts';
 import type { IsoDate, MmeEdition, MmeResult, MonitoringItem, RiskResult } from '../clinical/types.ts';
 
 export interface SummaryOptions {
@@ -31,13 +30,12 @@ export interface SummaryJson {
 
 export function buildSummaryJson(resources: readonly Resource[], opts: SummaryOptions): SummaryJson {
   const policy = opts.policy ?? DEFAULT_POLICY;
-  const mme = computeMme(resources, {
-    asOf: opts.asOf,
+  // The same ingest path and evaluation as the panel and the registry (summarizePatient); a file is complete.
+  const summary = summarizePatient(resources, {}, policy, opts.asOf, {
     edition: opts.edition ?? 'cdc-2022',
     ...(opts.useResearchFactors ? { useResearchFactors: true } : {}),
     activeLookbackDays: opts.activeLookbackDays ?? policy.medications.currentLookbackDays.value,
   });
-  const risk = computeRiskTier(resources, {}, policy, opts.asOf, mme);
-  const monitoring = computeMonitoring(resources, {}, policy, opts.asOf, mme, risk);
-  return { asOf: opts.asOf, patientId: opts.patientId, mme, risk: { tier: risk.tier, reasons: risk.reasons }, monitoring };
+  const { mme, risk, monitoring } = summary;
+  return { asOf: opts.asOf, patientId: opts.patientId, mme, risk: { tier: risk.tier, reasons: risk.reasons }, monitoring, notes: summary.notes };
 }

@@ -3,17 +3,20 @@
  * ORT scores, relevant medications and conditions, unexpected UDT results and data notes.
  * Pure: (resources, loadStatus, policy, asOf) → PanelSummary. The store, the UI, the registry and the CLI call this.
  */
-import type { MedicationRequest, Patient, Resource } from 'fhir/r4';
-import { ofType } from './codes/resources.ts';
+import type { Resource } from 'fhir/r4';
 import { daysBetween } from './dates.ts';
-import { recentRescueNaloxone } from './medications/index.ts';
-import { computeMme } from './mme/index.ts';
+import { recentRescueNaloxone, type ClassifiedOrder } from './medications/index.ts';
+import { mmeFromOrders } from './mme/index.ts';
 import { deriveContext, monitoringItems } from './monitoring/index.ts';
 import { pegHistory } from './observations/peg.ts';
 import type { Policy } from './policy/types.ts';
+import { describeUnreadable } from './record/describe.ts';
+import { withUnreadable } from './record/load-status.ts';
+import { normalizeRecord } from './record/normalize.ts';
+import type { ClinicalRecord } from './record/types.ts';
 import { currentAnalgesics } from './risk/facts.ts';
 import { evaluateRisk, sourceGap } from './risk/rules.ts';
-import type { ConditionEntry, IsoDate, LoadStatus, MedicationEntry, MmeResult, PanelSummary, PatientResources, SourceKey } from './types.ts';
+import type { ConditionEntry, IsoDate, LoadStatus, MedicationEntry, MmeOptions, MmeResult, PanelSummary, PatientResources, SourceKey } from './types.ts';
 
 export { computeRiskTier } from './risk/index.ts';
 export { computeMonitoring } from './monitoring/index.ts';
@@ -38,8 +41,8 @@ export function opioidCourseStart(mme: MmeResult, asOf: IsoDate): IsoDate | null
   return start;
 }
 
-function medicationEntries(resources: readonly Resource[], mme: MmeResult, orders: ReturnType<typeof deriveContext>['facts']['orders'], policy: Policy, asOf: IsoDate): MedicationEntry[] {
-  const statusById = new Map(ofType<MedicationRequest>(resources, 'MedicationRequest').map((r) => [r.id ?? '', r.status]));
+function medicationEntries(record: ClinicalRecord, mme: MmeResult, orders: ClassifiedOrder[], policy: Policy, asOf: IsoDate): MedicationEntry[] {
+  const statusById = new Map(record.orders.map((o) => [o.resource.id ?? '', o.resource.status]));
   const opioid: MedicationEntry[] = mme.orders
     .filter((o) => !o.flags.includes('not-current'))
     .map((o) => ({
@@ -67,10 +70,18 @@ function sourceNotes(loadStatus: LoadStatus): string[] {
   });
 }
 
-export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate): PanelSummary {
-  const list = resources as readonly Resource[];
-  const mme = computeMme(list, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value });
-  const { context, facts, agreementNotes } = deriveContext(list, loadStatus, policy, asOf, mme);
+/** MME options beyond the policy's (the command line's --edition / --research-factors). */
+export type SummaryMmeOptions = Pick<MmeOptions, 'edition' | 'useResearchFactors' | 'activeLookbackDays'>;
+
+export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
+  return summarizeRecord(normalizeRecord(resources as readonly Resource[], policy), loadStatus, policy, asOf, mmeOptions);
+}
+
+/** The panel summary of a normalised record as of a date: the one evaluation the panel, registry and CLI share. */
+export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
+  const loadStatus = withUnreadable(fetched, record.unreadable);
+  const mme = mmeFromOrders(record.orders, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value, ...mmeOptions });
+  const { context, facts } = deriveContext(record, loadStatus, policy, asOf, mme);
   const risk = evaluateRisk(facts, policy);
   context.risk = risk;
   const monitoring = monitoringItems(context, facts);
@@ -80,9 +91,10 @@ export function summarizePatient(resources: PatientResources, loadStatus: LoadSt
   }));
   const alerts = monitoring.flatMap((m) => (m.item === 'phq9' ? (m.alerts ?? []) : []));
   const unknownUdt = context.udt.filter((t) => t.reading === 'unknown').map((t) => `UDT ${t.test} on ${t.date}: result "${t.shown}" could not be read as positive/negative`);
+  const notSigned = record.agreementNotSigned.filter((n) => n.date === null || n.date <= asOf).map((n) => n.text);
   return {
     asOf,
-    patientId: ofType<Patient>(list, 'Patient')[0]?.id ?? null,
+    patientId: record.patient?.id ?? null,
     mme,
     risk,
     monitoring,
@@ -90,10 +102,10 @@ export function summarizePatient(resources: PatientResources, loadStatus: LoadSt
     phq9: context.phq9.map(({ item9: _item9, ...s }) => s),
     gad7: facts.gad7,
     ort: facts.ort,
-    medications: medicationEntries(list, mme, facts.orders, policy, asOf),
+    medications: medicationEntries(record, mme, facts.orders, policy, asOf),
     conditions,
     unexpectedUdt: context.unexpectedUdt,
     alerts,
-    notes: [...sourceNotes(loadStatus), ...agreementNotes, ...unknownUdt],
+    notes: [...sourceNotes(loadStatus), ...describeUnreadable(record.unreadable), ...notSigned, ...unknownUdt],
   };
 }

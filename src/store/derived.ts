@@ -6,7 +6,8 @@
  *   const summary = usePanelSummary(); // null until asOf and the policy are known
  */
 import { useMemo } from 'react';
-import { summarizePatient } from '../clinical/summary.ts';
+import { normalizeRecord } from '../clinical/record/normalize.ts';
+import { summarizePatient, summarizeRecord } from '../clinical/summary.ts';
 import type { PanelSummary } from '../clinical/types.ts';
 import { allResources } from './hooks.ts';
 import { usePanelStore, type PanelState } from './index.ts';
@@ -22,10 +23,11 @@ export function usePanelSummary(): PanelSummary | null {
   const loadStatus = usePanelStore((s) => s.loadStatus);
   const policy = usePanelStore((s) => s.policy);
   const asOf = usePanelStore((s) => s.asOf);
-  const patientId = usePanelStore((s) => s.patientId);
+  // Normalised once per arrival of data; evaluated again only when the day or a load status changes.
+  const record = useMemo(() => (policy ? normalizeRecord(allResources(resources), policy) : null), [resources, policy]);
   return useMemo(
-    () => computeSummary({ resources, loadStatus, policy, asOf, patientId }),
-    [resources, loadStatus, policy, asOf, patientId],
+    () => (record && policy && asOf ? summarizeRecord(record, loadStatus, policy, asOf) : null),
+    [record, loadStatus, policy, asOf],
   );
 }
 

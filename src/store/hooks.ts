@@ -17,6 +17,10 @@ export function allResources(resources: PanelState['resources']): Resource[] {
   const out: Resource[] = [];
   for (const list of Object.values(resources)) {
     for (const r of list ?? []) {
+      if (typeof r.id !== 'string' || r.id === '') {
+        out.push(r); // no id: nothing to recognise it by, so never merged away
+        continue;
+      }
       const key = `${r.resourceType}/${r.id}`;
       if (!seen.has(key)) (seen.add(key), out.push(r));
     }

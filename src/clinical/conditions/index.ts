@@ -10,6 +10,7 @@ import { END_OF_LIFE_SNOMED, HOSPICE_PROCEDURE_SNOMED } from '../codes/condition
 import { ofType } from '../codes/resources.ts';
 import { datePart } from '../dates.ts';
 import type { Policy } from '../policy/types.ts';
+import type { ConditionFact } from '../record/types.ts';
 import type { ConditionEntry, IsoDate } from '../types.ts';
 import { CATEGORY_LABEL, matchConditionCodes, type ConditionCategory } from './rules.ts';
 
@@ -34,37 +35,46 @@ function onsetDate(c: Condition): IsoDate | null {
 }
 
 export function classifyConditions(resources: readonly Resource[], asOf: IsoDate): ClassifiedCondition[] {
-  const out: ClassifiedCondition[] = [];
-  for (const r of ofType<Condition>(resources, 'Condition')) {
-    try {
-      const verification = statusCode(r.verificationStatus);
-      if (verification && IGNORED_VERIFICATION.has(verification)) continue;
-      const clinical = statusCode(r.clinicalStatus);
-      const codings = normalizedCodings(r.code).map((c) => ({ ...c, display: c.display || r.code?.text || '' }));
-      const recorded = datePart(r.recordedDate);
-      const onset = onsetDate(r);
-      const dates = [recorded, onset].filter((d): d is IsoDate => !!d && d <= asOf).sort();
-      if ((recorded ?? onset) && dates.length === 0) continue; // first recorded after the as-of date
-      for (const m of matchConditionCodes(codings)) {
-        const remission = m.remissionCode || clinical === 'remission';
-        out.push({
-          conditionId: r.id ?? '',
-          display: conceptText(r.code) || m.coding.display || m.coding.code,
-          code: codingLabel(m.coding),
-          category: CATEGORY_LABEL[m.category],
-          kind: m.category,
-          clinicalStatus: clinical,
-          onsetOrRecorded: onset ?? recorded,
-          inRemission: remission,
-          active: (clinical === null || ACTIVE.has(clinical)) && !remission,
-          date: dates.length ? dates[dates.length - 1] : null,
-          abatement: datePart(r.abatementDateTime) ?? datePart(r.abatementPeriod?.end),
-          rule: m.rule,
-        });
-      }
-    } catch {
-      // malformed resource (a field of the wrong type): skipped, never fatal
+  return conditionsAt(conditionFacts(ofType<Condition>(resources, 'Condition')), asOf);
+}
+
+/** Each Condition read once into its categories (one fact per matched category), with its dates. */
+export function conditionFacts(conditions: readonly Condition[]): ConditionFact[] {
+  const out: ConditionFact[] = [];
+  for (const r of conditions) {
+    const verification = statusCode(r.verificationStatus);
+    if (verification && IGNORED_VERIFICATION.has(verification)) continue;
+    const clinical = statusCode(r.clinicalStatus);
+    const codings = normalizedCodings(r.code).map((c) => ({ ...c, display: c.display || r.code?.text || '' }));
+    for (const m of matchConditionCodes(codings)) {
+      const remission = m.remissionCode || clinical === 'remission';
+      out.push({
+        conditionId: r.id ?? '',
+        display: conceptText(r.code) || m.coding.display || m.coding.code,
+        code: codingLabel(m.coding),
+        category: CATEGORY_LABEL[m.category],
+        kind: m.category,
+        clinicalStatus: clinical,
+        inRemission: remission,
+        active: (clinical === null || ACTIVE.has(clinical)) && !remission,
+        recorded: datePart(r.recordedDate),
+        onset: onsetDate(r),
+        abatement: datePart(r.abatementDateTime) ?? datePart(r.abatementPeriod?.end),
+        rule: m.rule,
+      });
     }
+  }
+  return out;
+}
+
+/** The conditions known at asOf: one first recorded after asOf is not yet known; `date` = latest known date. */
+export function conditionsAt(facts: readonly ConditionFact[], asOf: IsoDate): ClassifiedCondition[] {
+  const out: ClassifiedCondition[] = [];
+  for (const f of facts) {
+    const dates = [f.recorded, f.onset].filter((d): d is IsoDate => !!d && d <= asOf).sort();
+    if ((f.recorded ?? f.onset) && dates.length === 0) continue;
+    const { recorded, onset, ...rest } = f;
+    out.push({ ...rest, onsetOrRecorded: onset ?? recorded, date: dates.length ? dates[dates.length - 1] : null });
   }
   return out;
 }
@@ -84,27 +94,28 @@ function performedDate(p: Procedure): IsoDate | null {
 }
 
 export function exclusionProcedures(resources: readonly Resource[], policy: Policy, asOf: IsoDate): ExclusionProcedure[] {
+  return procedureFacts(ofType<Procedure>(resources, 'Procedure'), policy).filter((p) => p.date <= asOf);
+}
+
+/** Completed or in-progress Procedures that mark hospice/end-of-life care or cancer treatment, with their dates. */
+export function procedureFacts(procedures: readonly Procedure[], policy: Policy): ExclusionProcedure[] {
   const cancer = codeSet(policy.codes.cancerTreatmentProcedure.codes);
   const out: ExclusionProcedure[] = [];
-  for (const r of ofType<Procedure>(resources, 'Procedure')) {
-    try {
-      if (r.status !== 'completed' && r.status !== 'in-progress') continue;
-      const date = performedDate(r);
-      if (!date || date > asOf) continue;
-      const hospice = findCoding(r.code, HOSPICE);
-      const treatment = findCoding(r.code, cancer);
-      const hit = hospice ?? treatment;
-      if (!hit) continue;
-      out.push({
-        kind: hospice ? 'end-of-life' : 'cancer-treatment',
-        procedureId: r.id ?? '',
-        date,
-        code: codingLabel(hit),
-        display: conceptText(r.code) || hit.display,
-      });
-    } catch {
-      // malformed resource (a field of the wrong type): skipped, never fatal
-    }
+  for (const r of procedures) {
+    if (r.status !== 'completed' && r.status !== 'in-progress') continue;
+    const date = performedDate(r);
+    if (!date) continue;
+    const hospice = findCoding(r.code, HOSPICE);
+    const treatment = findCoding(r.code, cancer);
+    const hit = hospice ?? treatment;
+    if (!hit) continue;
+    out.push({
+      kind: hospice ? 'end-of-life' : 'cancer-treatment',
+      procedureId: r.id ?? '',
+      date,
+      code: codingLabel(hit),
+      display: conceptText(r.code) || hit.display,
+    });
   }
   return out;
 }

@@ -4,14 +4,12 @@
  * completed and still covered by its supply) so opioids and co-prescriptions are judged alike.
  */
 import type { MedicationRequest, Resource } from 'fhir/r4';
-import { ofType } from '../codes/resources.ts';
-import { datePart, daysBetween } from '../dates.ts';
+import { daysBetween } from '../dates.ts';
 import { assessCurrency } from '../mme/currency.ts';
-import { indexMedications } from '../mme/resolve-medication.ts';
 import type { Policy } from '../policy/types.ts';
+import { readOrders } from '../record/read-orders.ts';
+import type { OrderFact } from '../record/types.ts';
 import type { IsoDate, MedicationEntry } from '../types.ts';
-import { classifyNonOpioid } from './classify.ts';
-import { medicationNaming } from './concept.ts';
 
 export interface ClassifiedOrder extends MedicationEntry {
   resource: MedicationRequest;
@@ -20,30 +18,34 @@ export interface ClassifiedOrder extends MedicationEntry {
 const NOT_ORDERED = new Set(['entered-in-error', 'cancelled', 'draft', 'unknown']);
 
 export function classifyMedicationRequests(resources: readonly Resource[], policy: Policy, asOf: IsoDate): ClassifiedOrder[] {
-  const index = indexMedications(resources);
+  return classifiedOrdersAt(readOrders(resources).orders, policy, asOf);
+}
+
+/** The record's non-opioid orders of interest as of a date: class, and "current" by the MME engine's rule. */
+export function classifiedOrdersAt(orders: readonly OrderFact[], policy: Policy, asOf: IsoDate): ClassifiedOrder[] {
   const out: ClassifiedOrder[] = [];
-  for (const r of ofType<MedicationRequest>(resources, 'MedicationRequest')) {
+  const lookback = policy.medications.currentLookbackDays.value;
+  for (const f of orders) {
+    const c = f.nonOpioid;
+    if (!c) continue;
+    if (f.orderDate && f.orderDate > asOf) continue; // ordered after the as-of date: not yet known
+    let current = false;
     try {
-      const naming = medicationNaming(r, index);
-      const c = classifyNonOpioid(naming);
-      if (!c) continue;
-      const authoredOn = datePart(r.authoredOn) ?? datePart(r.dispenseRequest?.validityPeriod?.start);
-      if (authoredOn && authoredOn > asOf) continue; // ordered after the as-of date: not yet known
-      const currency = assessCurrency(r, asOf, policy.medications.currentLookbackDays.value);
-      out.push({
-        medicationRequestId: r.id ?? '',
-        class: c.class,
-        display: naming.display,
-        status: r.status ?? 'unknown',
-        authoredOn,
-        current: currency.current,
-        matchedBy: c.matchedBy,
-        detail: c.detail,
-        resource: r,
-      });
+      current = assessCurrency(f.resource, asOf, lookback, undefined, f.authored).current;
     } catch {
-      // malformed resource (a field of the wrong type): skipped, never fatal
+      current = false; // unreadable dates were reported by the normaliser; never fatal
     }
+    out.push({
+      medicationRequestId: f.resource.id ?? '',
+      class: c.class,
+      display: f.display,
+      status: typeof f.resource.status === 'string' ? f.resource.status : 'unknown',
+      authoredOn: f.orderDate,
+      current,
+      matchedBy: c.matchedBy,
+      detail: c.detail,
+      resource: f.resource,
+    });
   }
   return out;
 }

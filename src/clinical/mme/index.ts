@@ -10,42 +10,44 @@
  * when current opioid orders exist and none could be computed. `complete` is false whenever a current opioid
  * order is unknown.
  */
-import type { MedicationRequest, Resource } from 'fhir/r4';
-import { classifyOpioidProduct } from '../drugs/classify.ts';
-import { datePart } from '../dates.ts';
-import { findOpioidNames } from '../drugs/opioid-ingredients.ts';
+import type { Resource } from 'fhir/r4';
+import { readOrders } from '../record/read-orders.ts';
+import type { OrderFact } from '../record/types.ts';
 import type { MmeOptions, MmeOrderResult, MmeResult } from '../types.ts';
-import { currencyAssessor } from './currency.ts';
-import { duplicateResult, isPrn, pickKept, productKey, type Candidate } from './dedupe.ts';
+import { currencyAssessor, type Currency } from './currency.ts';
+import { duplicateResult, pickKept, type Candidate } from './dedupe.ts';
 import { clean } from './format.ts';
 import { orderMme } from './order-mme.ts';
-import { indexMedications, resolveMedication } from './resolve-medication.ts';
 
 export const DEFAULT_ACTIVE_LOOKBACK_DAYS = 730;
 
 const STATUS_ORDER = { counted: 0, unknown: 1, excluded: 2 } as const;
 
 export function computeMme(resources: readonly Resource[], options: MmeOptions): MmeResult {
+  return mmeFromOrders(readOrders(resources).orders, options);
+}
+
+/** The MME from normalised orders (the record's `orders`): non-opioid facts are ignored. */
+export function mmeFromOrders(facts: readonly OrderFact[], options: MmeOptions): MmeResult {
   const edition = options.edition ?? 'cdc-2022';
   const lookback = options.activeLookbackDays ?? DEFAULT_ACTIVE_LOOKBACK_DAYS;
-  const index = indexMedications(resources);
   const assess = currencyAssessor(options.asOf, lookback);
   const candidates: Candidate[] = [];
   const malformed: MmeOrderResult[] = [];
-  for (const r of resources) {
-    if (r.resourceType !== 'MedicationRequest') continue;
-    const mr = r as MedicationRequest;
+  for (const f of facts) {
+    if (!f.opioid) continue; // not an opioid: not part of the MME list
+    const { product, productClass, key } = f.opioid;
+    let currency: Currency | null = null;
     try {
-      const { product, display } = resolveMedication(mr, index);
-      if (!product) continue; // not an opioid: not part of the MME list
-      const authored = datePart(mr.authoredOn);
-      const currency = assess(mr, authored);
-      const productClass = classifyOpioidProduct(product);
-      candidates.push({ mr, product, display, currency, productClass, key: productKey(product, display, isPrn(mr)), authored });
-    } catch (e) {
-      const failed = malformedOrder(mr, e);
-      if (failed) malformed.push(failed);
+      currency = assess(f.resource, f.authored);
+    } catch {
+      currency = null; // its status or dates cannot be read: it may be current
     }
+    if (f.problems.length > 0 && (currency === null || currency.current)) {
+      malformed.push(malformedOrder(f, `could not read this opioid order (${f.problems.join('; ')}) — verify in the chart`));
+      continue;
+    }
+    candidates.push({ mr: f.resource, product, display: f.display, currency: currency!, productClass, key, authored: f.authored });
   }
   const kept = pickKept(candidates);
   // orderMme reads the edition from the options itself (same default), so `options` is passed as given.
@@ -53,8 +55,8 @@ export function computeMme(resources: readonly Resource[], options: MmeOptions):
     const c = candidates[i];
     try {
       return orderMme(c.mr, c.display, c.product, c.currency, c.productClass, options, c.authored);
-    } catch (e) {
-      return malformedOrder(c.mr, e, c.display)!;
+    } catch {
+      return malformedOrder({ ref: c.mr.id ?? '', resource: c.mr, display: c.display, authored: c.authored }, 'could not read this opioid order (a field has an unexpected shape) — verify in the chart');
     }
   };
   // results[i]: the computed result of a kept order (a sparse array: duplicates get theirs below).
@@ -115,32 +117,22 @@ function standInForUnconvertible(candidates: readonly Candidate[], kept: number[
   }
 }
 
-/**
- * An order whose data could not be read (e.g. a field of the wrong JSON type) is never dropped silently when it
- * names an opioid: it becomes "unknown" with the error. Orders that name no opioid are left out as usual.
- */
-function malformedOrder(mr: MedicationRequest, error: unknown, knownOpioid?: string): MmeOrderResult | undefined {
-  let text = '';
-  try {
-    if (!knownOpioid) text = JSON.stringify(mr.medicationCodeableConcept ?? mr.medicationReference ?? mr.contained ?? '');
-  } catch {
-    text = '';
-  }
-  const names = knownOpioid ? [] : findOpioidNames(text);
-  if (!knownOpioid && names.length === 0) return undefined;
+/** An opioid order that could not be read: never dropped, never 0 — "unknown" with the reason. */
+function malformedOrder(f: Pick<OrderFact, 'resource' | 'display' | 'authored'> & { ref: string }, reason: string): MmeOrderResult {
+  const mr = f.resource;
   return {
     medicationRequestId: typeof mr.id === 'string' ? mr.id : '(no id)',
-    medication: knownOpioid ?? names.map((n) => n.name).join(', '),
+    medication: f.display,
     status: 'unknown',
     mmePerDay: null,
     dailyAmount: null,
     amountUnit: null,
     factor: null,
-    reason: `could not read this opioid order (${error instanceof Error ? error.message : String(error)})`,
+    reason,
     derivation: 'not computed',
     flags: ['malformed'],
     ingredients: [],
-    authoredOn: typeof mr.authoredOn === 'string' ? datePart(mr.authoredOn) : null,
+    authoredOn: f.authored,
   };
 }
 

@@ -6,15 +6,14 @@
  * does not apply to them, but their overdose risk does.
  */
 import type { Resource } from 'fhir/r4';
-import { computeMme } from '../mme/index.ts';
-import { substancesOf, prescribedAround } from '../medications/prescribed.ts';
-import { agreementEvents, pdmpEvents } from '../observations/evidence.ts';
-import { readPeg } from '../observations/peg.ts';
-import { readPhq2 } from '../observations/scores.ts';
-import { readUdtTests, unexpectedFindings } from '../observations/udt.ts';
-import { resultedObservations } from '../observations/values.ts';
+import { mmeFromOrders } from '../mme/index.ts';
+import { prescribedAround, prescribedOrders } from '../medications/prescribed.ts';
+import { unexpectedFindings } from '../observations/udt.ts';
 import type { Policy } from '../policy/types.ts';
-import { gatherFacts, type RiskFacts } from '../risk/facts.ts';
+import { withUnreadable } from '../record/load-status.ts';
+import { normalizeRecord } from '../record/normalize.ts';
+import type { ClinicalRecord } from '../record/types.ts';
+import { gatherFacts, upTo, type RiskFacts } from '../risk/facts.ts';
 import { evaluateRisk } from '../risk/rules.ts';
 import type { IsoDate, LoadStatus, MmeResult, MonitoringItem, RiskResult } from '../types.ts';
 import { agreementItem, notApplicable, ortItem, pdmpItem, pegItem, phq9Item, udtItem, type MonitoringContext } from './items.ts';
@@ -23,33 +22,30 @@ import { naloxoneItem } from './naloxone.ts';
 export interface Derived {
   context: MonitoringContext;
   facts: RiskFacts;
-  /** Agreement documents seen but not counted (printed, preliminary…). */
-  agreementNotes: string[];
 }
 
-export function deriveContext(resources: readonly Resource[], loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme: MmeResult, risk?: RiskResult): Derived {
-  const facts = gatherFacts(resources, loadStatus, policy, asOf, mme);
-  const observations = resultedObservations(resources, asOf);
-  const udt = readUdtTests(observations, policy);
-  const orders = substancesOf(resources);
+/** Facts and monitoring context as of a date, from the normalised record. `loadStatus` already counts unreadable records. */
+export function deriveContext(record: ClinicalRecord, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme: MmeResult, risk?: RiskResult): Derived {
+  const facts = gatherFacts(record, loadStatus, policy, asOf, mme);
+  const udt = upTo(record.udt, asOf);
+  const prescribed = prescribedOrders(record.orders);
   const lookback = policy.udt.prescribedLookbackDays.value;
   const current = policy.medications.currentLookbackDays.value;
-  const agreement = agreementEvents(resources, observations, policy, asOf);
   const context: MonitoringContext = {
     asOf,
     policy,
     loadStatus,
     risk: risk ?? evaluateRisk(facts, policy),
-    pdmp: pdmpEvents(resources, observations, policy, asOf),
-    agreement: agreement.events,
+    pdmp: upTo(record.pdmp, asOf),
+    agreement: upTo(record.agreement, asOf),
     udt,
-    unexpectedUdt: unexpectedFindings(udt, (date) => prescribedAround(orders, date, lookback, current)),
-    peg: readPeg(observations, policy),
-    phq9: facts.phq9 as MonitoringContext['phq9'],
-    phq2: readPhq2(observations, policy),
+    unexpectedUdt: unexpectedFindings(udt, (date) => prescribedAround(prescribed, date, lookback, current)),
+    peg: upTo(record.peg, asOf),
+    phq9: facts.phq9,
+    phq2: upTo(record.phq2, asOf),
     ort: facts.ort,
   };
-  return { context, facts, agreementNotes: agreement.notSigned };
+  return { context, facts };
 }
 
 export function monitoringItems(ctx: MonitoringContext, facts: RiskFacts): MonitoringItem[] {
@@ -64,14 +60,10 @@ export function monitoringItems(ctx: MonitoringContext, facts: RiskFacts): Monit
   return [pdmpItem(ctx), udtItem(ctx), agreementItem(ctx), pegItem(ctx), phq9Item(ctx), ortItem(ctx), naloxoneItem(ctx, facts)];
 }
 
-export function computeMonitoring(
-  resources: readonly Resource[],
-  loadStatus: LoadStatus,
-  policy: Policy,
-  asOf: IsoDate,
-  mme: MmeResult = computeMme(resources, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value }),
-  risk?: RiskResult,
-): MonitoringItem[] {
-  const { context, facts } = deriveContext(resources, loadStatus, policy, asOf, mme, risk);
+/** Monitoring schedule of a resource list (normalised here; the panel summary normalises once). */
+export function computeMonitoring(resources: readonly Resource[], loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme?: MmeResult, risk?: RiskResult): MonitoringItem[] {
+  const record = normalizeRecord(resources, policy);
+  const total = mme ?? mmeFromOrders(record.orders, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value });
+  const { context, facts } = deriveContext(record, withUnreadable(loadStatus, record.unreadable), policy, asOf, total, risk);
   return monitoringItems(context, facts);
 }

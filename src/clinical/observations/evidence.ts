@@ -9,9 +9,8 @@
  *   entered-in-error, a "printed"/"unsigned" marker in the description or title, or an Observation valued
  *   false / "declined" / "printed".
  */
-import type { DocumentReference, Extension, Observation, Procedure, Resource } from 'fhir/r4';
+import type { DocumentReference, Extension, Observation, Procedure } from 'fhir/r4';
 import { codeSet, findCoding } from '../codes/systems.ts';
-import { ofType } from '../codes/resources.ts';
 import { datePart } from '../dates.ts';
 import type { Policy } from '../policy/types.ts';
 import type { IsoDate } from '../types.ts';
@@ -25,7 +24,8 @@ export interface EvidenceEvent {
 
 const byDateDesc = (a: EvidenceEvent, b: EvidenceEvent) => b.date.localeCompare(a.date);
 
-export function pdmpEvents(resources: readonly Resource[], observations: readonly Observation[], policy: Policy, asOf: IsoDate): EvidenceEvent[] {
+/** Every PDMP check on file (any date; the rules keep those on or before asOf), newest first. */
+export function pdmpEvents(observations: readonly Observation[], procedures: readonly Procedure[], policy: Policy): EvidenceEvent[] {
   const obsCodes = codeSet(policy.codes.pdmpObservation.codes);
   const procCodes = codeSet(policy.codes.pdmpProcedure.codes);
   const out: EvidenceEvent[] = [];
@@ -36,11 +36,11 @@ export function pdmpEvents(resources: readonly Resource[], observations: readonl
       // malformed resource (a field of the wrong type): skipped, never fatal
     }
   }
-  for (const p of ofType<Procedure>(resources, 'Procedure')) {
+  for (const p of procedures) {
     try {
       if (p.status !== 'completed' || !findCoding(p.code, procCodes)) continue;
       const date = datePart(p.performedDateTime) ?? datePart(p.performedPeriod?.end) ?? datePart(p.performedPeriod?.start);
-      if (date && date <= asOf) out.push({ date, value: 'PDMP reviewed', resource: `Procedure/${p.id ?? ''}` });
+      if (date) out.push({ date, value: 'PDMP reviewed', resource: `Procedure/${p.id ?? ''}` });
     } catch {
       // malformed resource (a field of the wrong type): skipped, never fatal
     }
@@ -62,20 +62,21 @@ function signatureExtension(exts: readonly Extension[] | undefined): IsoDate | n
 
 export interface AgreementReading {
   events: EvidenceEvent[];
-  /** Documents seen but not counted as signed (printed, preliminary…), for the data notes. */
-  notSigned: string[];
+  /** Documents seen but not counted as signed (printed, preliminary…), with their date, for the data notes. */
+  notSigned: { date: IsoDate | null; text: string }[];
 }
 
-export function agreementEvents(resources: readonly Resource[], observations: readonly Observation[], policy: Policy, asOf: IsoDate): AgreementReading {
+/** Every signed agreement on file (any date; the rules keep those on or before asOf), newest first. */
+export function agreementEvents(observations: readonly Observation[], documents: readonly DocumentReference[], policy: Policy): AgreementReading {
   const codes = codeSet(policy.codes.agreement.codes);
   const events: EvidenceEvent[] = [];
-  const notSigned: string[] = [];
+  const notSigned: AgreementReading['notSigned'] = [];
   for (const o of observations) {
     try {
       if (!findCoding(o.code, codes)) continue;
       const text = o.valueString ?? o.valueCodeableConcept?.text ?? o.valueCodeableConcept?.coding?.[0]?.display ?? '';
       if (o.valueBoolean === false || NOT_SIGNED_TEXT.test(text)) {
-        notSigned.push(`Observation/${o.id ?? ''}: agreement recorded as "${text || 'not signed'}" — not counted as signed`);
+        notSigned.push({ date: observationDate(o), text: `Agreement recorded ${observationDate(o) ?? ''} as "${text || 'not signed'}" — not counted as signed` });
         continue;
       }
       events.push({ date: signatureExtension(o.extension) ?? (observationDate(o) as IsoDate), value: 'signed', resource: `Observation/${o.id ?? ''}` });
@@ -83,26 +84,28 @@ export function agreementEvents(resources: readonly Resource[], observations: re
       // malformed resource (a field of the wrong type): skipped, never fatal
     }
   }
-  for (const d of ofType<DocumentReference>(resources, 'DocumentReference')) {
+  for (const d of documents) {
     try {
       const typed = findCoding(d.type, codes) ?? (d.category ?? []).map((c) => findCoding(c, codes)).find((c) => c);
       if (!typed || d.status === 'entered-in-error') continue;
       const label = `DocumentReference/${d.id ?? ''}`;
+      const shownDate = datePart(d.date);
+      const doc = `Agreement document${shownDate ? ` dated ${shownDate}` : ''}${d.description ? ` ("${d.description}")` : ''}`;
       const texts = [d.description, ...(d.content ?? []).map((c) => c.attachment?.title)].filter((t): t is string => !!t);
       if (d.docStatus === 'preliminary' || d.docStatus === 'entered-in-error' || texts.some((t) => NOT_SIGNED_TEXT.test(t))) {
-        notSigned.push(`${label}: ${d.docStatus === 'preliminary' ? 'preliminary document' : 'printed/unsigned'} — not counted as a signed agreement`);
+        notSigned.push({ date: shownDate, text: `${doc}: ${d.docStatus === 'preliminary' ? 'preliminary' : 'printed/unsigned'} — not counted as a signed agreement` });
         continue;
       }
       const date =
         signatureExtension(d.extension) ?? datePart(d.date) ?? datePart(d.content?.find((c) => c.attachment?.creation)?.attachment.creation);
       if (!date) {
-        notSigned.push(`${label}: no signature date — not counted`);
+        notSigned.push({ date: null, text: `${doc}: no signature date — not counted` });
         continue;
       }
-      if (date <= asOf) events.push({ date, value: 'signed', resource: label });
+      events.push({ date, value: 'signed', resource: label });
     } catch {
       // malformed resource (a field of the wrong type): skipped, never fatal
     }
   }
-  return { events: events.filter((e) => e.date && e.date <= asOf).sort(byDateDesc), notSigned };
+  return { events: events.filter((e) => e.date).sort(byDateDesc), notSigned };
 }

@@ -2,13 +2,11 @@
  * The facts the risk tier is computed from, gathered once from the resources. Pure data so the rules
  * (rules.ts) can be tested with hand-built facts and a hand-built MmeResult.
  */
-import type { Patient, Resource } from 'fhir/r4';
-import { classifyConditions, exclusionProcedures, type ClassifiedCondition, type ExclusionProcedure } from '../conditions/index.ts';
-import { ofType } from '../codes/resources.ts';
-import { classifyMedicationRequests, type ClassifiedOrder } from '../medications/index.ts';
-import { readGad7, readOrt, readPhq9 } from '../observations/scores.ts';
-import { resultedObservations } from '../observations/values.ts';
+import { conditionsAt, type ClassifiedCondition, type ExclusionProcedure } from '../conditions/index.ts';
+import { classifiedOrdersAt, type ClassifiedOrder } from '../medications/index.ts';
+import type { Phq9Entry } from '../observations/scores.ts';
 import type { Policy } from '../policy/types.ts';
+import type { ClinicalRecord } from '../record/types.ts';
 import type { IsoDate, LoadStatus, MmeOrderResult, MmeResult, ScoreEntry } from '../types.ts';
 
 export interface RiskFacts {
@@ -16,13 +14,15 @@ export interface RiskFacts {
   loadStatus: LoadStatus;
   /** Whole years at asOf; null when the birth date is unknown. */
   age: number | null;
+  /** Deceased on or before asOf (date null when only deceasedBoolean says so). */
+  deceased: { date: IsoDate | null } | null;
   mme: MmeResult;
   conditions: ClassifiedCondition[];
   procedures: ExclusionProcedure[];
   /** Non-opioid orders (benzodiazepines, CNS depressants, naloxone, naltrexone), current or not. */
   orders: ClassifiedOrder[];
   ort: ScoreEntry[];
-  phq9: ScoreEntry[];
+  phq9: Phq9Entry[];
   gad7: ScoreEntry[];
 }
 
@@ -38,21 +38,33 @@ export function ageAt(birthDate: string | undefined, asOf: IsoDate): number | nu
   return ages.every((x) => x === ages[0]) ? ages[0] : null;
 }
 
-export function gatherFacts(resources: readonly Resource[], loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme: MmeResult): RiskFacts {
-  const patient = ofType<Patient>(resources, 'Patient')[0];
-  const observations = resultedObservations(resources, asOf);
+/** The risk facts as of a date, from the normalised record (the rules read only this). */
+export function gatherFacts(record: ClinicalRecord, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme: MmeResult): RiskFacts {
   return {
     asOf,
     loadStatus,
-    age: ageAt(patient?.birthDate, asOf),
+    age: ageAt(record.patient?.birthDate, asOf),
+    deceased: deceasedAt(record.patient, asOf),
     mme,
-    conditions: classifyConditions(resources, asOf),
-    procedures: exclusionProcedures(resources, policy, asOf),
-    orders: classifyMedicationRequests(resources, policy, asOf),
-    ort: readOrt(observations, policy),
-    phq9: readPhq9(observations, policy),
-    gad7: readGad7(observations, policy),
+    conditions: conditionsAt(record.conditions, asOf),
+    procedures: record.procedures.filter((p) => p.date <= asOf),
+    orders: classifiedOrdersAt(record.orders, policy, asOf),
+    ort: upTo(record.ort, asOf),
+    phq9: upTo(record.phq9, asOf),
+    gad7: upTo(record.gad7, asOf),
   };
+}
+
+/** Entries dated on or before asOf (the record holds every date). */
+export function upTo<T extends { date: IsoDate }>(entries: readonly T[], asOf: IsoDate): T[] {
+  return entries.filter((e) => e.date <= asOf);
+}
+
+/** Deceased at asOf: deceasedBoolean (date unknown) or a deceasedDateTime on or before asOf. */
+export function deceasedAt(patient: ClinicalRecord['patient'], asOf: IsoDate): { date: IsoDate | null } | null {
+  const d = patient?.deceased;
+  if (!d) return null;
+  return d.date === null || d.date <= asOf ? d : null;
 }
 
 /** Current opioid analgesic orders: counted or unknown, or a current injectable (never MOUD). */

@@ -3,20 +3,19 @@
  * caller passes one (the panel summary computes it once; tests pass hand-built MmeResults).
  */
 import type { Resource } from 'fhir/r4';
-import { computeMme } from '../mme/index.ts';
+import { mmeFromOrders } from '../mme/index.ts';
 import type { Policy } from '../policy/types.ts';
+import { withUnreadable } from '../record/load-status.ts';
+import { normalizeRecord } from '../record/normalize.ts';
 import type { IsoDate, LoadStatus, MmeResult, RiskResult } from '../types.ts';
 import { gatherFacts } from './facts.ts';
 import { evaluateRisk } from './rules.ts';
 
-export function computeRiskTier(
-  resources: readonly Resource[],
-  loadStatus: LoadStatus,
-  policy: Policy,
-  asOf: IsoDate,
-  mme: MmeResult = computeMme(resources, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value }),
-): RiskResult {
-  return evaluateRisk(gatherFacts(resources, loadStatus, policy, asOf, mme), policy);
+/** Risk tier of a resource list (normalised here; the panel summary normalises once and calls evaluateRisk). */
+export function computeRiskTier(resources: readonly Resource[], loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme?: MmeResult): RiskResult {
+  const record = normalizeRecord(resources, policy);
+  const total = mme ?? mmeFromOrders(record.orders, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value });
+  return evaluateRisk(gatherFacts(record, withUnreadable(loadStatus, record.unreadable), policy, asOf, total), policy);
 }
 
 export { evaluateRisk, exclusionReasons, highReasons, moderateReasons, missingPieces, sourceGap } from './rules.ts';

@@ -61,7 +61,7 @@ describe('summarizePatient', () => {
     expect(t.monitoring.find((m) => m.item === 'agreement')?.status).toBe('never-done');
   });
 
-  it('malformed resources (fields of the wrong type) are skipped, never fatal', () => {
+  it('malformed resources (fields of the wrong type) are never fatal; what is readable counts, and their sources read as partly loaded', () => {
     const bad = [
       { ...b.condition(b.ICD, 'F11.20', 'x'), code: { coding: 'F11.20' } },
       { ...b.condition(b.ICD, 'F11.20', 'x'), clinicalStatus: { coding: { code: 'active' } } },
@@ -70,9 +70,12 @@ describe('summarizePatient', () => {
       { ...b.agreementDoc('2026-01-01'), date: 5, content: 'x' },
     ] as unknown as Resource[];
     const t = summarizePatient([b.patient(), b.oxycodone5(4, { authoredOn: '2026-05-20' }), b.ort(2), ...bad], {}, DEFAULT_POLICY, AS_OF);
-    expect(t.risk.reasons.map((r) => r.id)).toEqual(['M4-phq9']); // the readable PHQ-9 still counts
+    // The readable PHQ-9 total still counts; the unreadable conditions and surveys could hide a high trigger.
+    expect(t.risk.reasons.map((r) => r.id)).toEqual(['M4-phq9', 'U-source-conditions', 'U-source-surveys']);
     expect(t.phq9.map((x) => x.value)).toEqual([12]);
-    expect(t.monitoring.find((m) => m.item === 'agreement')?.status).toBe('never-done');
+    // The unreadable document may be the signed agreement: "could not check", never "never done".
+    expect(t.monitoring.find((m) => m.item === 'agreement')?.status).toBe('unavailable');
+    expect(t.notes.some((n) => /1 condition could not be read \(clinicalStatus/.test(n))).toBe(true);
   });
 
   it('an empty record is handled: no opioid → not-applicable', () => {

@@ -1,0 +1,59 @@
+/**
+ * Which monitored facts an Observation's code may carry (urine drug test, survey, PDMP check, agreement), from the
+ * engine's own code lists: the same lists decide what counts, so a record that cannot be read is flagged by
+ * exactly the codes that would have made it count. Built once per policy.
+ */
+import type { Observation } from 'fhir/r4';
+import { UDT_LOINC } from '../codes/udt.generated.ts';
+import { codeSet, findCoding, LOINC } from '../codes/systems.ts';
+import type { Policy } from '../policy/types.ts';
+import type { FactKind } from './types.ts';
+
+const SURVEY_PANELS = ['44249-1', '55757-9', '69737-5', '44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8'];
+
+export interface ObservationCodeSets {
+  udt: Set<string>;
+  survey: Set<string>;
+  pdmp: Set<string>;
+  agreement: Set<string>;
+}
+
+const BY_POLICY = new WeakMap<Policy, ObservationCodeSets>();
+
+export function observationCodeSets(policy: Policy): ObservationCodeSets {
+  let sets = BY_POLICY.get(policy);
+  if (!sets) {
+    const c = policy.codes;
+    const loinc = (codes: readonly string[]) => codes.map((code) => ({ system: LOINC, code }));
+    sets = {
+      udt: codeSet([...loinc(UDT_LOINC.map(([code]) => code)), ...c.udtExtra.codes]),
+      survey: codeSet([...c.pegPanel.codes, ...c.pegMean.codes, ...c.pegPain.codes, ...c.pegEnjoyment.codes, ...c.pegActivity.codes,
+        ...c.phq9Total.codes, ...c.phq9Item9.codes, ...c.phq2Total.codes, ...c.gad7Total.codes, ...c.ortTotal.codes, ...loinc(SURVEY_PANELS)]),
+      pdmp: codeSet(c.pdmpObservation.codes),
+      agreement: codeSet(c.agreement.codes),
+    };
+    BY_POLICY.set(policy, sets);
+  }
+  return sets;
+}
+
+/** The fact kinds this Observation's code belongs to (empty: not a monitored observation). */
+export function observationKinds(o: Observation, sets: ObservationCodeSets): FactKind[] {
+  const out: FactKind[] = [];
+  try {
+    if (findCoding(o.code, sets.udt)) out.push('udt');
+    if (findCoding(o.code, sets.survey)) out.push('survey');
+    if (findCoding(o.code, sets.pdmp)) out.push('pdmp');
+    if (findCoding(o.code, sets.agreement)) out.push('agreement');
+  } catch {
+    // an unreadable code cannot be classified: the caller reports the resource
+  }
+  return out;
+}
+
+/** Every code of the engine's lists, bare (servers spell systems differently): what the data layer searches for. */
+export function monitoredCodes(policy: Policy, kind: 'udt'): string[] {
+  const c = policy.codes;
+  if (kind === 'udt') return [...new Set([...UDT_LOINC.map(([code]) => code), ...c.udtExtra.codes.map((x) => x.code)])];
+  return [];
+}
