@@ -9,6 +9,7 @@ import { recentRescueNaloxone, type ClassifiedOrder } from './medications/index.
 import { mmeFromOrders } from './mme/index.ts';
 import { deriveContext, monitoringItems } from './monitoring/index.ts';
 import { pegHistory } from './observations/peg.ts';
+import { mmeOptionsOf } from './policy/mme-options.ts';
 import type { Policy } from './policy/types.ts';
 import { describeUnreadable } from './record/describe.ts';
 import { withUnreadable } from './record/load-status.ts';
@@ -80,7 +81,7 @@ export function summarizePatient(resources: PatientResources, loadStatus: LoadSt
 /** The panel summary of a normalised record as of a date: the one evaluation the panel, registry and CLI share. */
 export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
   const loadStatus = withUnreadable(fetched, record.unreadable);
-  const mme = mmeFromOrders(record.orders, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value, ...mmeOptions });
+  const mme = mmeFromOrders(record.orders, { asOf, ...mmeOptionsOf(policy), ...mmeOptions });
   const { context, facts } = deriveContext(record, loadStatus, policy, asOf, mme);
   const risk = evaluateRisk(facts, policy);
   context.risk = risk;

@@ -60,6 +60,15 @@ export interface MmeOptions {
   useResearchFactors?: boolean;
   /** Active/on-hold orders authored more than this many days before asOf are stale (default 730, CDC CDS 2-year look-back). */
   activeLookbackDays?: number;
+  /** Bounds beyond which an order is "implausible — verify" (defaults: PLAUSIBILITY in mme/plausibility.ts). */
+  plausibility?: PlausibilityBounds;
+}
+
+export interface PlausibilityBounds {
+  maxUnitsPerDose: number;
+  maxMlPerDose: number;
+  maxDosesPerDay: number;
+  maxMmePerOrder: number;
 }
 
 export type MmeOrderStatus = 'counted' | 'excluded' | 'unknown';
@@ -96,6 +105,8 @@ export interface MmeOrderResult {
   requester?: string;
   /** Long-acting / extended-release opioid or methadone (used by the risk tier). */
   longActing?: boolean;
+  /** For an unknown ER/LA order: the least it can amount to (one unit a day, one patch worn), MME/day. */
+  minMmePerDay?: number;
 }
 
 export interface MmeResult {
@@ -104,6 +115,11 @@ export interface MmeResult {
   totalPerDay: number | null;
   /** False whenever any current opioid order is unknown. */
   complete: boolean;
+  /**
+   * A true lower bound of the total: counted orders plus the least each unknown ER/LA order can amount to. Equals
+   * totalPerDay (or 0) when complete. Thresholds use it when incomplete: an unknown dose never reads as "< 50".
+   */
+  atLeast: number;
   orders: MmeOrderResult[];
 }
 

@@ -40,7 +40,7 @@ export function summary(input: SummaryInput = {}): PanelSummary {
   return {
     asOf,
     patientId: input.patientId ?? 'p1',
-    mme: { edition: 'cdc-2022', totalPerDay: input.mme === undefined ? 30 : input.mme, complete: input.mmeComplete ?? true, orders: [] },
+    mme: { edition: 'cdc-2022', totalPerDay: input.mme === undefined ? 30 : input.mme, complete: input.mmeComplete ?? true, atLeast: (input.mme === undefined ? 30 : input.mme) ?? 0, orders: [] },
     risk: { tier: input.tier ?? 'moderate', reasons: input.reason ? [{ id: 'X', text: input.reason, source: 'test' }] : [] },
     monitoring: [...items.values()],
     peg: { entries, baseline: entries[0] ?? null, baselineRule: 'test' },

@@ -21,21 +21,21 @@ describe('MME: total with its edition, bands and per-order arithmetic', () => {
   });
 
   it('no order computable: "Could not compute MME", no total, no bands', () => {
-    render(<MmeSection mme={{ edition: 'cdc-2016', totalPerDay: null, complete: false, orders: [tramadolUnknown] }} />);
+    render(<MmeSection mme={{ edition: 'cdc-2016', totalPerDay: null, complete: false, atLeast: 0, orders: [tramadolUnknown] }} />);
     expect(screen.getByTestId('mme-total')).toHaveTextContent('Could not compute MME — 1 opioid order could not be converted');
     expect(screen.getByText(/CDC 2016 conversion factors/)).toBeInTheDocument();
     expect(screen.queryByText(/Bands:/)).not.toBeInTheDocument();
   });
 
   it('empty: no opioid orders on file', () => {
-    render(<MmeSection mme={{ edition: 'cdc-2022', totalPerDay: 0, complete: true, orders: [] }} />);
+    render(<MmeSection mme={{ edition: 'cdc-2022', totalPerDay: 0, complete: true, atLeast: 0, orders: [] }} />);
     expect(screen.getByText('No opioid orders on file.')).toBeInTheDocument();
     expect(screen.getByTestId('mme-total')).toHaveTextContent('0 MME/day — no current opioid orders are counted');
   });
 
   it('high band: at or above 90 says so in words', () => {
     const high = { ...oxycodone, mmePerDay: 96 };
-    render(<MmeSection mme={{ edition: 'cdc-2022', totalPerDay: 96, complete: true, orders: [high, bupeExcluded] }} />);
+    render(<MmeSection mme={{ edition: 'cdc-2022', totalPerDay: 96, complete: true, atLeast: 96, orders: [high, bupeExcluded] }} />);
     expect(screen.getByText(/96 MME\/day is at or above 90 MME\/day \(high-dose band\)/)).toBeInTheDocument();
   });
 

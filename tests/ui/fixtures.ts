@@ -49,8 +49,8 @@ export const bupeExcluded: MmeOrderResult = {
   ingredients: [],
 };
 
-export const mmeComplete: MmeResult = { edition: 'cdc-2022', totalPerDay: 30, complete: true, orders: [oxycodone] };
-export const mmeIncomplete: MmeResult = { edition: 'cdc-2022', totalPerDay: 30, complete: false, orders: [oxycodone, tramadolUnknown, bupeExcluded] };
+export const mmeComplete: MmeResult = { edition: 'cdc-2022', totalPerDay: 30, complete: true, atLeast: 30, orders: [oxycodone] };
+export const mmeIncomplete: MmeResult = { edition: 'cdc-2022', totalPerDay: 30, complete: false, atLeast: 30, orders: [oxycodone, tramadolUnknown, bupeExcluded] };
 
 export const riskModerate: RiskResult = {
   tier: 'moderate',

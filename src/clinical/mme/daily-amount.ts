@@ -20,6 +20,8 @@ import { fromDispense } from './dispense-estimate.ts';
 import { count, fmt } from './format.ts';
 import { readAmount, type DoseAmount } from './quantity.ts';
 import { administrationsPerDay, unitToDays } from './timing.ts';
+import { IMPLAUSIBLE, implausibleDose, implausibleFrequency, PLAUSIBILITY } from './plausibility.ts';
+import type { PlausibilityBounds } from '../types.ts';
 
 export interface IngredientAmount {
   ingredient: OpioidIngredient;
@@ -32,9 +34,9 @@ export interface IngredientAmount {
 
 export type DailyAmount =
   | { ok: true; amounts: IngredientAmount[]; flags: string[]; notes: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; implausible?: boolean };
 
-type Per = { mg: number; expr: string } | { error: string };
+type Per = { mg: number; expr: string } | { error: string; implausible?: boolean };
 
 /** Opioid amount (mg, or mcg/hr for patches) in one dose amount of the product, for one ingredient. */
 function amountIn(dose: DoseAmount, ing: OpioidIngredient, product: OpioidProduct, noun: string): Per {
@@ -74,12 +76,16 @@ function capPerDay(max: Ratio | undefined, ing: OpioidIngredient, product: Opioi
   return { mg: per.mg / days, expr: `maxDosePerPeriod ${per.expr} per ${fmt(den?.value ?? 1)} ${den?.code ?? den?.unit}` };
 }
 
-function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: string[]): Per {
+function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: string[], bounds: PlausibilityBounds): Per {
+  const badDose = implausibleDose(line.dose, bounds);
+  if (badDose) return { error: `${IMPLAUSIBLE}: ${badDose}`, implausible: true };
   if (product.formClass === 'transdermal') {
     if (!line.dose) return { error: 'patch order without a dose (number of patches)' };
     return amountIn(line.dose, ing, product, noun);
   }
   const perDay = administrationsPerDay(line.dosage.timing);
+  const badFrequency = perDay ? implausibleFrequency(perDay.perDay, bounds) : null;
+  if (badFrequency) return { error: `${IMPLAUSIBLE}: ${badFrequency}`, implausible: true };
   const cap = capPerDay(line.dosage.maxDosePerPeriod, ing, product, noun);
   let daily: { mg: number; expr: string } | undefined;
   if (line.dose && perDay) {
@@ -99,10 +105,10 @@ function fromLine(line: DoseLine, ing: OpioidIngredient, product: OpioidProduct,
 }
 
 /** The daily amount of one ingredient over all dosage lines (summed), or the first line's error. */
-function ingredientAmount(lines: readonly DoseLine[], ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: string[]): IngredientAmount | { error: string } {
+function ingredientAmount(lines: readonly DoseLine[], ing: OpioidIngredient, product: OpioidProduct, noun: string, flags: string[], bounds: PlausibilityBounds): IngredientAmount | { error: string; implausible?: boolean } {
   // Every line is evaluated before the first error is reported (a line may add a flag), as before.
   const parts: Per[] = [];
-  for (const line of lines) parts.push(fromLine(line, ing, product, noun, flags));
+  for (const line of lines) parts.push(fromLine(line, ing, product, noun, flags, bounds));
   let mg = 0;
   let expr = '';
   for (const p of parts) {
@@ -114,15 +120,15 @@ function ingredientAmount(lines: readonly DoseLine[], ing: OpioidIngredient, pro
   return { ingredient: ing, amount: mg, unit: patch ? 'mcg/hr' : 'mg/day', expr: patch ? `${expr} worn at once` : expr };
 }
 
-function fromDosage(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate): DailyAmount {
+function fromDosage(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate, bounds: PlausibilityBounds): DailyAmount {
   const lines = readDoseLines(mr.dosageInstruction, asOf);
   if (lines.length === 0) return { ok: false, reason: 'no dosage instructions' };
   const noun = unitNoun(product);
   const flags: string[] = []; // in the order first raised, without repeats
   const amounts: IngredientAmount[] = [];
   for (const ing of product.ingredients) {
-    const amount = ingredientAmount(lines, ing, product, noun, flags);
-    if ('error' in amount) return { ok: false, reason: amount.error };
+    const amount = ingredientAmount(lines, ing, product, noun, flags, bounds);
+    if ('error' in amount) return { ok: false, reason: amount.error, implausible: amount.implausible };
     amounts.push(amount);
   }
   let prn = false;
@@ -138,9 +144,10 @@ function fromDosage(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate
   return { ok: true, amounts, flags, notes };
 }
 
-export function dailyAmount(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate): DailyAmount {
-  const structured = fromDosage(mr, product, asOf);
+export function dailyAmount(mr: MedicationRequest, product: OpioidProduct, asOf: IsoDate, bounds: PlausibilityBounds = PLAUSIBILITY): DailyAmount {
+  const structured = fromDosage(mr, product, asOf, bounds);
   if (structured.ok) return structured;
+  if (structured.implausible) return structured; // a stated dose that is an entry error is not replaced by an estimate
   const estimate = fromDispense(mr, product);
   if (estimate.ok) return { ok: true, amounts: estimate.amounts, flags: estimate.flags, notes: [`estimated from dispense (${structured.reason})`] };
   return { ok: false, reason: `${structured.reason}; ${estimate.reason}` };

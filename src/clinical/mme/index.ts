@@ -17,7 +17,9 @@ import type { MmeOptions, MmeOrderResult, MmeResult } from '../types.ts';
 import { currencyAssessor, type Currency } from './currency.ts';
 import { duplicateResult, pickKept, type Candidate } from './dedupe.ts';
 import { clean } from './format.ts';
+import { minimumMme } from './minimum.ts';
 import { orderMme } from './order-mme.ts';
+import type { OpioidProduct } from '../drugs/product.ts';
 
 export const DEFAULT_ACTIVE_LOOKBACK_DAYS = 730;
 
@@ -34,6 +36,7 @@ export function mmeFromOrders(facts: readonly OrderFact[], options: MmeOptions):
   const assess = currencyAssessor(options.asOf, lookback);
   const candidates: Candidate[] = [];
   const malformed: MmeOrderResult[] = [];
+  const products = new Map<MmeOrderResult, OpioidProduct>(); // for the lower bound of orders that stay unknown
   for (const f of facts) {
     if (!f.opioid) continue; // not an opioid: not part of the MME list
     const { product, productClass, key } = f.opioid;
@@ -44,7 +47,9 @@ export function mmeFromOrders(facts: readonly OrderFact[], options: MmeOptions):
       currency = null; // its status or dates cannot be read: it may be current
     }
     if (f.problems.length > 0 && (currency === null || currency.current)) {
-      malformed.push(malformedOrder(f, `could not read this opioid order (${f.problems.join('; ')}) — verify in the chart`));
+      const m = malformedOrder(f, `could not read this opioid order (${f.problems.join('; ')}) — verify in the chart`);
+      malformed.push(m);
+      products.set(m, product);
       continue;
     }
     candidates.push({ mr: f.resource, product, display: f.display, currency: currency!, productClass, key, authored: f.authored });
@@ -70,18 +75,39 @@ export function mmeFromOrders(facts: readonly OrderFact[], options: MmeOptions):
   }
   if (anyUnknown) standInForUnconvertible(candidates, kept, results, compute);
   const orders: MmeOrderResult[] = [];
-  for (let i = 0; i < candidates.length; i++) orders.push(results[i] ?? duplicateResult(candidates[i], candidates[kept[i]]));
+  for (let i = 0; i < candidates.length; i++) {
+    const result = results[i];
+    if (result) {
+      orders.push(result);
+      if (result.status === 'unknown') products.set(result, candidates[i].product);
+    } else orders.push(duplicateResult(candidates[i], candidates[kept[i]]));
+  }
   for (const m of malformed) orders.push(m);
   let total = 0;
+  let minimum = 0;
   let counted = 0;
   let unknown = 0;
   for (const o of orders) {
     if (o.status === 'counted') {
       total += o.mmePerDay ?? 0;
       counted++;
-    } else if (o.status === 'unknown') unknown++;
+    } else if (o.status === 'unknown') {
+      unknown++;
+      const least = o.flags.includes('implausible') ? null : minimumMme(products.get(o)!, options);
+      if (least) {
+        o.minMmePerDay = least.mme;
+        o.reason = `${o.reason}; ${least.derivation}`;
+        minimum += least.mme;
+      }
+    }
   }
-  return { edition, totalPerDay: counted === 0 && unknown > 0 ? null : clean(total), complete: unknown === 0, orders: sortOrders(orders) };
+  return {
+    edition,
+    totalPerDay: counted === 0 && unknown > 0 ? null : clean(total),
+    complete: unknown === 0,
+    atLeast: clean(total + minimum),
+    orders: sortOrders(orders),
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { findFactor } from './conversion-factors.ts';
 import type { Currency } from './currency.ts';
 import { dailyAmount, type IngredientAmount } from './daily-amount.ts';
 import { clean, fmt } from './format.ts';
+import { IMPLAUSIBLE, PLAUSIBILITY } from './plausibility.ts';
 
 const EDITION_LABEL: Record<MmeEdition, string> = { 'cdc-2022': 'CDC 2022', 'cdc-2016': 'CDC 2016' };
 
@@ -95,12 +96,13 @@ function convert(mr: MedicationRequest, product: OpioidProduct, result: MmeOrder
     result.derivation = 'strength unknown';
     return result;
   }
-  const daily = dailyAmount(mr, product, options.asOf);
+  const bounds = options.plausibility ?? PLAUSIBILITY;
+  const daily = dailyAmount(mr, product, options.asOf, bounds);
   if (!daily.ok) {
     result.status = 'unknown';
-    flags.push('unknown-dose');
-    result.reason = `daily amount unknown: ${daily.reason}`;
-    result.derivation = `${strengthText(product)}; daily amount unknown`;
+    flags.push(daily.implausible ? 'implausible' : 'unknown-dose');
+    result.reason = daily.implausible ? daily.reason : `daily amount unknown: ${daily.reason}`;
+    result.derivation = `${strengthText(product)}; daily amount ${daily.implausible ? 'not credible' : 'unknown'}`;
     return result;
   }
   for (const f of daily.flags) flags.push(f);
@@ -128,6 +130,13 @@ function convert(mr: MedicationRequest, product: OpioidProduct, result: MmeOrder
     result.status = 'unknown';
     flags.push('no-factor');
     result.reason = missing.join('; ');
+    result.derivation = derivations.join('; ');
+    return result;
+  }
+  if (mme > bounds.maxMmePerOrder) {
+    result.status = 'unknown';
+    flags.push('implausible');
+    result.reason = `${IMPLAUSIBLE}: ${fmt(mme)} MME/day from one order (more than ${fmt(bounds.maxMmePerOrder)})`;
     result.derivation = derivations.join('; ');
     return result;
   }

@@ -9,6 +9,7 @@ import type { Resource } from 'fhir/r4';
 import { mmeFromOrders } from '../mme/index.ts';
 import { prescribedAround, prescribedOrders } from '../medications/prescribed.ts';
 import { unexpectedFindings } from '../observations/udt.ts';
+import { mmeOptionsOf } from '../policy/mme-options.ts';
 import type { Policy } from '../policy/types.ts';
 import { withUnreadable } from '../record/load-status.ts';
 import { normalizeRecord } from '../record/normalize.ts';
@@ -63,7 +64,7 @@ export function monitoringItems(ctx: MonitoringContext, facts: RiskFacts): Monit
 /** Monitoring schedule of a resource list (normalised here; the panel summary normalises once). */
 export function computeMonitoring(resources: readonly Resource[], loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme?: MmeResult, risk?: RiskResult): MonitoringItem[] {
   const record = normalizeRecord(resources, policy);
-  const total = mme ?? mmeFromOrders(record.orders, { asOf, activeLookbackDays: policy.medications.currentLookbackDays.value });
+  const total = mme ?? mmeFromOrders(record.orders, { asOf, ...mmeOptionsOf(policy) });
   const { context, facts } = deriveContext(record, withUnreadable(loadStatus, record.unreadable), policy, asOf, total, risk);
   return monitoringItems(context, facts);
 }

@@ -15,8 +15,9 @@ import { availability, cannotConclude, dueStatus, unavailableReason } from './sc
 
 export function naloxoneCriteria(f: RiskFacts, mmeThreshold: number): string[] {
   const out: string[] = [];
-  const total = f.mme.totalPerDay;
-  if (total !== null && total >= mmeThreshold) out.push(`MME ${fmt(total)} ≥ ${mmeThreshold}`);
+  const least = f.mme.atLeast;
+  if (least >= mmeThreshold) out.push(`MME ${f.mme.complete ? '' : 'at least '}${fmt(least)} ≥ ${mmeThreshold}`);
+  else if (!f.mme.complete) out.push(`MME unknown — verify (an opioid order could not be converted; the total may be ${mmeThreshold} or more)`);
   if (f.orders.some((o) => o.class === 'benzodiazepine' && o.current)) out.push('benzodiazepine');
   const oud = f.conditions.find((c) => c.kind === 'oud');
   if (oud) out.push(`opioid use disorder history (${oud.code})`);

@@ -1,7 +1,7 @@
 /**
  * Due-date arithmetic and source availability shared by every monitoring item.
- * dueDate = lastDate + interval; overdue when asOf > dueDate; due-soon when dueDate − asOf ≤ the policy window
- * (so the due date itself is "due-soon"); else up-to-date. Calendar-date arithmetic only (dates.ts).
+ * dueDate = lastDate + interval; overdue when asOf > dueDate; due-soon when dueDate − asOf ≤ the window (the policy's
+ * dueSoonDays, at most a third of the interval — the due date itself is "due-soon"); else up-to-date. Calendar-date arithmetic only (dates.ts).
  */
 import { addDays, daysBetween } from '../dates.ts';
 import type { Policy } from '../policy/types.ts';
@@ -17,10 +17,18 @@ export function tierLabel(tier: RiskTier): string {
   return tier === 'unknown' ? 'Tier unknown — moderate intervals used' : `${tier[0].toUpperCase()}${tier.slice(1)} tier`;
 }
 
+/**
+ * The "due soon" window for an interval: the policy's window, but never more than a third of the interval, so an
+ * item done today is up to date (a 30-day PDMP interval is due soon in its last 10 days, not from day one).
+ */
+export function dueSoonWindow(intervalDays: number, policy: Policy): number {
+  return Math.min(policy.dueSoonDays.value, Math.floor(intervalDays / 3));
+}
+
 export function dueStatus(lastDate: IsoDate, intervalDays: number, asOf: IsoDate, policy: Policy): { status: MonitoringStatus; dueDate: IsoDate } {
   const dueDate = addDays(lastDate, intervalDays);
   const left = daysBetween(asOf, dueDate);
-  const status: MonitoringStatus = left < 0 ? 'overdue' : left <= policy.dueSoonDays.value ? 'due-soon' : 'up-to-date';
+  const status: MonitoringStatus = left < 0 ? 'overdue' : left <= dueSoonWindow(intervalDays, policy) ? 'due-soon' : 'up-to-date';
   return { status, dueDate };
 }
 

@@ -45,6 +45,13 @@ export const DEFAULT_POLICY: Policy = {
   },
   medications: {
     currentLookbackDays: { value: 730, source: 'CDC CDS "Active Ambulatory ... Rx": active orders authored within 2 years' },
+    readWindowDays: { value: 730, source: 'Orders read at launch: the 2-year look-back of CDC CDS "Active Ambulatory Opioid Rx" and of the naloxone rule; older orders are read on demand' },
+  },
+  plausibility: {
+    maxUnitsPerDose: { value: 10, source: 'Data-entry screening bound chosen by the clinic (a dose of more than 10 tablets, capsules or patches at once is read as an entry error and shown "implausible — verify"); ISMP error-prone dose designations (trailing zeros, misplaced decimal points)' },
+    maxMlPerDose: { value: 60, source: 'Data-entry screening bound chosen by the clinic (more than 60 mL of an oral liquid per dose)' },
+    maxDosesPerDay: { value: 24, source: 'Data-entry screening bound chosen by the clinic: more often than hourly (e.g. "every 0.000001 hours") is an entry error' },
+    maxMmePerOrder: { value: 5000, source: 'Data-entry screening bound chosen by the clinic: one order above 5,000 MME/day is shown "implausible — verify", never as a confident number' },
   },
   udt: {
     prescribedLookbackDays: { value: 30, source: 'CDC CDS possible-unexpected-results: substances ordered in the 30 days before the test' },

@@ -46,7 +46,9 @@ export interface Policy {
   peg: { overdueDays: Threshold; improvementPct: Threshold };
   phq2: { positive: Threshold };
   naloxone: { lookbackDays: Threshold; mme: Threshold };
-  medications: { currentLookbackDays: Threshold };
+  medications: { currentLookbackDays: Threshold; readWindowDays: Threshold };
+  /** Bounds beyond which an order is "implausible — verify" (a data-entry error), never a confident MME. */
+  plausibility: { maxUnitsPerDose: Threshold; maxMlPerDose: Threshold; maxDosesPerDay: Threshold; maxMmePerOrder: Threshold };
   udt: { prescribedLookbackDays: Threshold };
   codes: {
     pdmpObservation: CodeList;

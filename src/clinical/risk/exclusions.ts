@@ -24,6 +24,8 @@ export function sourceGap(facts: Pick<RiskFacts, 'loadStatus'>, key: SourceKey):
 
 export function exclusionReasons(f: RiskFacts, policy: Policy): Reason[] {
   const out: Reason[] = [];
+  // A patient who has died is outside monitoring altogether: nothing else applies.
+  if (f.deceased) return [r('NA-deceased', `Patient deceased${f.deceased.date ? ` (${f.deceased.date})` : ''}: outside monitoring`, 'FHIR Patient.deceased[x] in the record')];
   const lookback = policy.risk.exclusionLookbackDays.value;
   const from = addDays(f.asOf, -lookback);
   if (f.age !== null && f.age < policy.risk.minAge.value) {

@@ -23,6 +23,21 @@ const lastSeen = (c: { date: string | null; abatement: string | null }, asOf: st
   [c.date, c.abatement].filter((d): d is string => !!d && d <= asOf).sort().at(-1) ?? null;
 const names = (xs: { medication?: string; display?: string }[]) => [...new Set(xs.map((x) => x.medication ?? x.display))].join(', ');
 
+/** "Total MME 96 MME/day", or "MME at least 90 MME/day (1 order could not be converted)". */
+function mmeText(f: RiskFacts): string {
+  if (f.mme.complete) return `Total MME ${fmt(f.mme.atLeast)} MME/day`;
+  const n = f.mme.orders.filter((o) => o.status === 'unknown').length;
+  return `MME at least ${fmt(f.mme.atLeast)} MME/day (${n} order${n === 1 ? '' : 's'} could not be converted)`;
+}
+
+/** An MME that could not be fully computed: never "< 50", never low. */
+export function mmeGap(f: Pick<RiskFacts, 'mme'>): Reason | null {
+  if (f.mme.complete && f.mme.totalPerDay !== null) return null;
+  const unknown = f.mme.orders.filter((o) => o.status === 'unknown');
+  const least = f.mme.atLeast > 0 ? `at least ${fmt(f.mme.atLeast)} MME/day; ` : '';
+  return r('U-mme-incomplete', `MME unknown — verify: ${least}${unknown.length} order${unknown.length === 1 ? '' : 's'} could not be converted (${names(unknown)}); the total could be higher`, 'Issue 4: low requires a complete MME');
+}
+
 export function highReasons(f: RiskFacts, policy: Policy): Reason[] {
   const p = policy.risk;
   const out: Reason[] = [];
@@ -41,9 +56,8 @@ export function highReasons(f: RiskFacts, policy: Policy): Reason[] {
     const why = sud.active ? 'active' : `last recorded/abated ${lastSeen(sud, f.asOf)}`;
     out.push(r('H3-sud-recent', `Substance use disorder (${why}): ${sud.display} (${sud.code})`, `PMC7787190 (recent SUD = high); policy risk.sudRecentDays (${p.sudRecentDays.value} days)`));
   }
-  const total = f.mme.totalPerDay;
-  if (total !== null && total >= p.highMme.value) {
-    out.push(r('H4-mme-90', `Total MME ${fmt(total)} MME/day ≥ ${p.highMme.value}`, `${p.highMme.source}; policy risk.highMme`));
+  if (f.mme.atLeast >= p.highMme.value) {
+    out.push(r('H4-mme-90', `${mmeText(f)} ≥ ${p.highMme.value}`, `${p.highMme.source}; policy risk.highMme`));
   }
   const benzos = f.orders.filter((o) => o.class === 'benzodiazepine' && o.current);
   const opioids = currentAnalgesics(f.mme);
@@ -58,9 +72,9 @@ export function highReasons(f: RiskFacts, policy: Policy): Reason[] {
 export function moderateReasons(f: RiskFacts, policy: Policy): Reason[] {
   const p = policy.risk;
   const out: Reason[] = [];
-  const total = f.mme.totalPerDay;
-  if (total !== null && total >= p.moderateMme.value && total < p.highMme.value) {
-    out.push(r('M1-mme-50', `Total MME ${fmt(total)} MME/day is ${p.moderateMme.value}–${p.highMme.value - 1}`, `${p.moderateMme.source}; policy risk.moderateMme`));
+  const least = f.mme.atLeast;
+  if (least >= p.moderateMme.value && least < p.highMme.value) {
+    out.push(r('M1-mme-50', `${mmeText(f)} is ${f.mme.complete ? '' : 'at least '}${p.moderateMme.value}–${p.highMme.value - 1}`, `${p.moderateMme.source}; policy risk.moderateMme`));
   }
   const ort = f.ort.at(-1);
   if (ort && ort.value >= p.ortModerate.value && ort.value < p.ortHigh.value) {
@@ -98,10 +112,8 @@ export function missingPieces(f: RiskFacts): Reason[] {
   if (f.ort.length === 0) {
     out.push(surveys ? r('U-ort', `ORT could not be checked: surveys ${surveys}`, 'Issue 4: low requires an ORT on file') : r('U-no-ort', 'No ORT on file', 'Issue 4: low requires an ORT on file (LOINC 91392-1)'));
   }
-  const unknown = f.mme.orders.filter((o) => o.status === 'unknown');
-  if (!f.mme.complete || f.mme.totalPerDay === null) {
-    out.push(r('U-mme-incomplete', `MME incomplete: ${unknown.length} order${unknown.length === 1 ? '' : 's'} could not be converted (${names(unknown)})`, 'Issue 4: low requires a complete MME'));
-  }
+  const gap = mmeGap(f);
+  if (gap) out.push(gap);
   for (const key of ['conditions', 'medications', 'patient'] as const) {
     const gap = sourceGap(f, key);
     if (gap) out.push(r(`U-source-${key}`, `${key[0].toUpperCase()}${key.slice(1)} ${gap}: risk factors cannot be ruled out`, 'Never a silently wrong answer (team guide)'));
@@ -130,8 +142,12 @@ export function evaluateRisk(f: RiskFacts, policy: Policy): RiskResult {
   const high = highReasons(f, policy);
   if (high.length) return { tier: 'high', reasons: high };
   const moderate = moderateReasons(f, policy);
-  // A source that was not fully read could hold a high trigger: say so beside the moderate reasons (never silent).
-  if (moderate.length) return { tier: 'moderate', reasons: [...moderate, ...missingPieces(f).filter((m) => m.id.startsWith('U-source-'))] };
+  // A source that was not fully read, or an MME that could not be computed, could hide a high trigger: say so
+  // beside the moderate reasons (never silent).
+  if (moderate.length) {
+    const hidden = missingPieces(f).filter((m) => m.id.startsWith('U-source-') || (m.id === 'U-mme-incomplete' && f.mme.atLeast < policy.risk.highMme.value));
+    return { tier: 'moderate', reasons: [...moderate, ...hidden] };
+  }
   const missing = missingPieces(f);
   if (missing.length) return { tier: 'unknown', reasons: missing };
   const ort = f.ort.at(-1)!;

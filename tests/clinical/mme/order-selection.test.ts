@@ -85,7 +85,7 @@ describe('which opioid orders count', () => {
 
   it('non-opioid orders are not listed (acetaminophen 325 mg)', () => {
     const result = computeMme([makeMedicationRequest({ rxcui: '313782', display: 'Acetaminophen 325 MG Oral Tablet', dose: 1, timingCode: 'Q6H' })], { asOf: AS_OF });
-    expect(result).toEqual({ edition: 'cdc-2022', totalPerDay: 0, complete: true, orders: [] });
+    expect(result).toEqual({ edition: 'cdc-2022', totalPerDay: 0, complete: true, atLeast: 0, orders: [] });
   });
 });
 

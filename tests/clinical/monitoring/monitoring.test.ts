@@ -38,12 +38,13 @@ const intervalRows: Row[] = [
 
 const addDays = (d: string, n: number) => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + n)).toISOString().slice(0, 10);
 
-describe('interval items: day before, of and after the due date; 31 days before', () => {
+describe('interval items: day before, of and after the due date; the first day of the due-soon window and the day before it', () => {
   it.each(intervalRows)('%s, %s tier: every %i days', (id, tier, days, make) => {
     const due = addDays(LAST, days);
+    const window = Math.min(30, Math.floor(days / 3)); // policy dueSoonDays 30, at most a third of the interval
     const cases: [string, MonitoringStatus][] = [
-      ...(days > 31 ? [[addDays(due, -31), 'up-to-date'] as [string, MonitoringStatus]] : []),
-      [addDays(due, -30), 'due-soon'],
+      ...(days > window ? [[addDays(due, -(window + 1)), 'up-to-date'] as [string, MonitoringStatus]] : []),
+      [addDays(due, -window), 'due-soon'],
       [addDays(due, -1), 'due-soon'],
       [due, 'due-soon'],
       [addDays(due, 1), 'overdue'],

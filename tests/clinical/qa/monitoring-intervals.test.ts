@@ -1,6 +1,7 @@
 /**
  * QA: every interval item on the day before / of / after its due date, for each tier (issue 4 "Monitoring items":
- * PDMP 90/90/30, UDT 365/180/90, agreement 365, PHQ-9 365/180/180; due-soon window 30 days, the due date itself is
+ * PDMP 90/90/30, UDT 365/180/90, agreement 365, PHQ-9 365/180/180; due-soon window 30 days (at most a third of the
+ * interval), the due date itself is
  * due-soon, asOf > dueDate is overdue). Tier set by the ORT alone: 2 → low, 5 → moderate, 9 → high.
  */
 import type { Resource } from 'fhir/r4';
@@ -25,7 +26,7 @@ const rows = ITEMS.flatMap(([id, make, intervals]) =>
       [id, tier, n, 'due-soon', 0], // due today
       [id, tier, n + 1, 'overdue', -1], // due yesterday
     ]
-      .filter((r) => (r[2] as number) >= 0) // high-tier PDMP (30 days) has no up-to-date day: see the next block
+      .filter((r) => (r[2] as number) >= 0) // high-tier PDMP (30 days): its window is 10 days, see the next block
       .map((r) => [...r, make] as [string, string, number, string, number, (d: string) => Resource]);
   }),
 );
@@ -42,10 +43,22 @@ describe('QA monitoring: interval boundaries per tier', () => {
   });
 });
 
-describe('QA monitoring: high-tier PDMP interval equals the due-soon window', () => {
-  it('PDMP checked today, high tier: due in 30 days ≤ window 30 → due-soon (issue: due-soon = due within the window)', () => {
-    const out = json([oxy5(2), ort(9), pdmpObservation(AS_OF)]);
-    expect(item(out, 'pdmp')).toMatchObject({ status: 'due-soon', dueDate: ago(-30) });
+describe('QA monitoring: the due-soon window never covers a whole interval (an item done today is up to date)', () => {
+  // Window = min(policy dueSoonDays 30, ⌊interval ÷ 3⌋): a 30-day high-tier PDMP interval is due soon in its last 10 days.
+  it.each([
+    ['checked today: due in 30 days > window 10 → up to date', AS_OF, 'up-to-date'],
+    ['checked 19 days ago: due in 11 days > 10 → up to date', ago(19), 'up-to-date'],
+    ['checked 20 days ago: due in 10 days ≤ 10 → due soon', ago(20), 'due-soon'],
+    ['checked 30 days ago: due today → due soon', ago(30), 'due-soon'],
+    ['checked 31 days ago → overdue', ago(31), 'overdue'],
+  ])('PDMP, high tier (every 30 days), %s', (_, date, status) => {
+    const out = json([oxy5(2), ort(9), pdmpObservation(date)]);
+    expect(item(out, 'pdmp')).toMatchObject({ status });
+  });
+  it('a 365-day interval keeps the policy window of 30 days (⌊365 ÷ 3⌋ = 121 > 30): 31 days before due → up to date', () => {
+    const out = json([oxy5(2), ort(2), agreementDoc(ago(334))]);
+    expect(item(out, 'agreement')).toMatchObject({ status: 'up-to-date' });
+    expect(item(json([oxy5(2), ort(2), agreementDoc(ago(335))]), 'agreement')).toMatchObject({ status: 'due-soon' });
   });
 });
 

@@ -120,7 +120,7 @@ export function mmeOf(total: number | null, o: { complete?: boolean; longActing?
     orders.push(mmeOrder({ status: 'counted', mmePerDay: total, longActing: o.longActing, medication: o.medication }));
   }
   if (o.complete === false) orders.push(mmeOrder({ status: 'unknown', mmePerDay: null, medication: 'oxycodone (dose unknown)' }));
-  return { edition: 'cdc-2022', totalPerDay: total, complete: o.complete ?? true, orders };
+  return { edition: 'cdc-2022', totalPerDay: total, complete: o.complete ?? true, atLeast: total ?? 0, orders };
 }
 
 function mmeOrder(p: Partial<MmeOrderResult>): MmeOrderResult {

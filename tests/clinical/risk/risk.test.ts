@@ -103,7 +103,7 @@ describe('risk tier (issue 4 rules)', () => {
 
   it('unknown lists the unconverted order count', () => {
     const r = computeRiskTier([b.patient()], {}, DEFAULT_POLICY, AS_OF, b.mmeOf(20, { complete: false }));
-    expect(r.reasons.map((x) => x.text)).toEqual(['No ORT on file', 'MME incomplete: 1 order could not be converted (oxycodone (dose unknown))']);
+    expect(r.reasons.map((x) => x.text)).toEqual(['No ORT on file', 'MME unknown — verify: at least 20 MME/day; 1 order could not be converted (oxycodone (dose unknown)); the total could be higher']);
   });
 
   it.each<[string | undefined, number | null]>([
