@@ -19,8 +19,9 @@ import { FhirStore, wholeServerView } from './fhir-store.ts';
 import { handleFhir } from './fhir-routes.ts';
 import { cors, readBody, redirect, send } from './http.ts';
 import { describePatient } from './describe.ts';
-import { ehrFrame, ehrHome, patientName } from './pages.ts';
-import { serveStatic } from './static.ts';
+import { ehrFrame, ehrHome, notFoundPage, patientName } from './pages.ts';
+import { allowsAtLevel, grantsAtLevel } from './scopes.ts';
+import { decodedPath, serveStatic } from './static.ts';
 
 export const DEFAULT_CLIENT_ID = 'pain-care-panel';
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fhir-fixtures', import.meta.url));
@@ -84,13 +85,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const patients = async () => (await Promise.all(store.patientIds().map((id) => store.read('Patient', id).catch(() => null))))
     .filter((p): p is Patient => p?.resourceType === 'Patient');
+  // Whole-population export: user- or system-level read scopes for every exported type (registry launches get
+  // user/*.rs); patient-level grants never export.
+  const exportScope = (req: IncomingMessage) => auth.check(req.headers.authorization)?.scope ?? '';
   const bulk = createBulkMount({ repo: wholeServerView(store), fhirPath: '/fhir', fhirBase,
-    // Whole-population export: never for a token confined to one patient (registry launches get user/*.rs).
-    authorize: (req) => (auth.check(req.headers.authorization)?.patientOnly ? { status: 403, message: 'Bulk export needs user-level scopes (user/*.rs)' } : null) });
+    authorize: (req) => (grantsAtLevel(exportScope(req), ['user', 'system'], 'r')
+      ? null
+      : { status: 403, message: 'Bulk export needs user- or system-level read scopes for the exported types (user/*.rs, system/*.read)' }),
+    mayExport: (req) => {
+      const scope = exportScope(req);
+      return (type) => allowsAtLevel(scope, ['user', 'system'], type, 'r');
+    } });
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', baseUrl);
     if (cors(req, res)) return;
+    if (decodedPath(req.url) === null) return send(res, 400, { error: 'Bad request: malformed percent-escape in the path' }, { 'Content-Type': 'application/json' });
     if (await handleFhir(req, res, url, { store, auth, faults, baseUrl: () => baseUrl, bulk })) return;
     if (await handleAuth(req, res, url, { auth, fhirBase, patients })) return;
     if (url.pathname === '/sandbox/faults') {
@@ -109,6 +119,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (url.pathname === '/ehr/launch') {
       const patient = url.searchParams.get('patient');
+      if (patient && !store.patientIds().includes(patient)) return send(res, 404, notFoundPage(`There is no patient "${patient}" in this sandbox. Go back to the patient list and pick one.`));
       const launch = auth.createLaunch({ patient });
       const src = `${appUrl}/launch.html?iss=${encodeURIComponent(fhirBase())}&launch=${launch}${patient ? '' : '&view=registry'}`;
       const title = patient ? `Chart: ${patientName(await store.read('Patient', patient) as Patient)}` : 'Clinic registry';
