@@ -4,10 +4,14 @@
  *   ${baseUrl}/fhir        FHIR R4 API (medplum in-memory engine, indexed by patient) with SMART authorization
  *   ${baseUrl}/auth/...    authorize (EHR / standalone with a patient picker) and token endpoints
  *   ${baseUrl}/sandbox/... fault injection and token revocation for tests (see faults.ts)
- *   ${appUrl}/             the built app (dist/), on its own origin like a real deployment
+ *   ${appUrl}/             the built app (dist/), on its own origin like a real deployment, with its
+ *                          Content-Security-Policy headers (csp.ts) and a smart-config.json that also allows
+ *                          this sandbox as issuer and embedding EHR, whatever its ports
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Patient, Resource } from 'fhir/r4';
 import { AuthServer } from './auth.ts';
@@ -20,8 +24,10 @@ import { handleFhir } from './fhir-routes.ts';
 import { cors, readBody, redirect, send } from './http.ts';
 import { describePatient } from './describe.ts';
 import { ehrFrame, ehrHome, notFoundPage, patientName } from './pages.ts';
+import { securityHeaders } from './csp.ts';
 import { allowsAtLevel, grantsAtLevel } from './scopes.ts';
 import { decodedPath, serveStatic } from './static.ts';
+import { DEFAULT_FRAME_ANCESTORS, DEFAULT_ISSUERS, type SmartConfig } from '../../src/fhir/smart.ts';
 
 export const DEFAULT_CLIENT_ID = 'pain-care-panel';
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fhir-fixtures', import.meta.url));
@@ -63,6 +69,33 @@ function listen(server: Server, port: number): Promise<number> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+/**
+ * The app's smart-config.json as this sandbox serves it: the built file with the sandbox's own FHIR base added to
+ * "issuers" and its EHR origin to "frameAncestors" (defaults when the file leaves them out). `text` is null when
+ * the build has no smart-config.json (then it is a 404 as before); an unreadable file is served as it is.
+ */
+export function appConfig(appDir: string, fhirBase: string, ehrOrigin: string): { config: SmartConfig; text: string | null } {
+  let raw: string;
+  try {
+    raw = readFileSync(join(appDir, 'smart-config.json'), 'utf8');
+  } catch {
+    return { config: { issuers: [...DEFAULT_ISSUERS, fhirBase], frameAncestors: [...DEFAULT_FRAME_ANCESTORS, ehrOrigin] } as SmartConfig, text: null };
+  }
+  let built: SmartConfig;
+  try {
+    built = JSON.parse(raw) as SmartConfig;
+  } catch {
+    return { config: { issuers: [...DEFAULT_ISSUERS, fhirBase], frameAncestors: [...DEFAULT_FRAME_ANCESTORS, ehrOrigin] } as SmartConfig, text: raw };
+  }
+  const add = (list: readonly string[], item: string) => (list.includes(item) ? [...list] : [...list, item]);
+  const config: SmartConfig = {
+    ...built,
+    issuers: add(Array.isArray(built.issuers) ? built.issuers : DEFAULT_ISSUERS, fhirBase),
+    frameAncestors: add(Array.isArray(built.frameAncestors) ? built.frameAncestors : DEFAULT_FRAME_ANCESTORS, ehrOrigin),
+  };
+  return { config, text: `${JSON.stringify(config, null, 2)}\n` };
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
@@ -139,7 +172,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   baseUrl = `http://127.0.0.1:${port}`;
   let app: Server | null = null;
   if (opts.appDir) {
-    app = createServer((req, res) => serveStatic(opts.appDir!, req, res));
+    const appDir = opts.appDir;
+    app = createServer((req, res) => {
+      // The built smart-config.json (read per request: editable without a restart), plus this sandbox as an allowed
+      // issuer and EHR whatever its ports; the CSP and companion headers follow from it.
+      const { config, text } = appConfig(appDir, fhirBase(), baseUrl);
+      const headers = securityHeaders(config);
+      if (decodedPath(req.url) === '/smart-config.json' && text !== null) {
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
+        res.end(text);
+        return;
+      }
+      serveStatic(appDir, req, res, headers);
+    });
     appUrl = `http://127.0.0.1:${await listen(app, opts.appPort ?? 0)}`;
   } else {
     appUrl = `http://127.0.0.1:${opts.appPort ?? 4101}`;
