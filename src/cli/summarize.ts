@@ -79,4 +79,6 @@ function main(argv: readonly string[]): number {
   return failed ? 1 : 0;
 }
 
+// `summarize ... | head`: a reader that stops early is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 process.exitCode = main(process.argv.slice(2));
