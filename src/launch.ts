@@ -1,10 +1,11 @@
 /**
  * launch.html's only script: reads the runtime configuration (public/smart-config.json, editable after the
- * build), picks v2 or v1 scopes from the server's smart-configuration, and starts the SMART authorization with
- * PKCE S256. It must stay tiny: no React, no MUI.
+ * build), refuses FHIR servers that are not on its issuer allow-list (before any request to them), picks v2 or v1
+ * scopes from the server's smart-configuration, and starts the SMART authorization with PKCE S256. It must stay
+ * tiny: no React, no MUI.
  */
 import FHIR from 'fhirclient/lib/entry/browser';
-import { chooseScope, classifyLaunchError, type SmartConfig } from './fhir/smart.ts';
+import { chooseScope, classifyLaunchError, untrustedLaunchServer, untrustedServerFailure, withoutLaunchOverrides, type SmartConfig } from './fhir/smart.ts';
 
 function show(title: string, message: string): void {
   const el = document.getElementById('status');
@@ -31,6 +32,16 @@ async function main(): Promise<void> {
   const iss = params.get('iss') ?? params.get('fhirServiceUrl');
   if (!iss) throw new Error('No server url found: missing iss');
   const config = (await (await fetch('smart-config.json', { cache: 'no-cache' })).json()) as SmartConfig;
+  // The allow-list comes first: an unknown server gets no request at all (not even .well-known), no redirect.
+  const untrusted = untrustedLaunchServer(location.search, config);
+  if (untrusted) {
+    const page = untrustedServerFailure(untrusted);
+    show(page.title, page.message);
+    return;
+  }
+  // fhirclient lets URL parameters override the client id and the patient: the link does not get to choose them.
+  const clean = withoutLaunchOverrides(location.href);
+  if (clean !== location.href) history.replaceState(history.state, '', clean);
   const mode = params.get('launch') ? 'ehr' : 'standalone';
   const scope = chooseScope(config, { mode, registry: params.get('view') === 'registry', capabilities: await capabilities(iss) });
   await FHIR.oauth2.authorize({

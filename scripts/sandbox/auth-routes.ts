@@ -29,8 +29,9 @@ function authorizeRequest(q: URLSearchParams, ctx: AuthRouteContext): { patient:
   const scope = q.get('scope') ?? '';
   const launch = q.get('launch');
   if (launch) {
-    const lc = ctx.auth.launchContext(launch);
-    if (!lc) throw new OAuthError('invalid_request', 'Unknown or expired launch context');
+    // Used up here, after every other check passed: a launch token authorizes one launch.
+    const lc = ctx.auth.consumeLaunch(launch);
+    if (!lc) throw new OAuthError('invalid_request', 'Unknown, expired or already used launch context');
     return { patient: lc.patient, needsPicker: false };
   }
   return { patient: null, needsPicker: hasScope(scope, 'launch/patient') };

@@ -1,7 +1,16 @@
 /**
  * SMART App Launch 2 authorization server for the sandbox: EHR launch (a `launch` token carries the patient and
- * user context), standalone launch (a patient picker), authorization codes bound to client, redirect URI and
- * PKCE S256 challenge, single use and short-lived; access tokens checked by the FHIR API; refresh tokens.
+ * user context; single use), standalone launch (a patient picker), authorization codes bound to client, redirect
+ * URI and PKCE S256 challenge, single use and short-lived; access tokens checked by the FHIR API; refresh tokens.
+ *
+ * What a real server refuses, the sandbox refuses too:
+ * - the code exchange must name its client (`client_id`: public clients do not authenticate, RFC 6749 §4.1.3);
+ * - a reused authorization code is refused and revokes every token issued from it (RFC 6749 §4.1.2);
+ * - refresh tokens belong to the client they were issued to (another `client_id` is refused; SMART public clients
+ *   need not send one), rotate on every use (the old one is refused), and replaying a rotated one revokes the
+ *   whole grant (OAuth 2.0 Security BCP, RFC 9700 §4.14.2);
+ * - a launch token authorizes one launch.
+ * A "grant" is everything issued from one authorization code: its access tokens and its chain of refresh tokens.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hasScope, patientLevelOnly } from './scopes.ts';
@@ -26,7 +35,11 @@ interface CodeInfo extends Omit<TokenInfo, 'expiresAt' | 'patientOnly'> {
   challenge: string;
   expiresAt: number;
   used: boolean;
+  /** The grant its exchange created (revoked if the code is presented again). */
+  grant?: string;
 }
+
+type GrantInfo = Omit<TokenInfo, 'expiresAt'>;
 
 export interface LaunchContext {
   patient: string | null;
@@ -53,8 +66,10 @@ export class AuthServer {
   readonly clients = new Map<string, Client>();
   private readonly launches = new Map<string, LaunchContext>();
   private readonly codes = new Map<string, CodeInfo>();
-  private readonly tokens = new Map<string, TokenInfo>();
-  private readonly refreshTokens = new Map<string, Omit<TokenInfo, 'expiresAt'>>();
+  private readonly tokens = new Map<string, TokenInfo & { grant: string }>();
+  private readonly refreshTokens = new Map<string, GrantInfo & { grant: string }>();
+  /** Refresh tokens already exchanged (rotated) → their grant: presenting one again revokes the grant. */
+  private readonly rotated = new Map<string, string>();
   private readonly secret = randomBytes(32);
 
   constructor(
@@ -77,8 +92,16 @@ export class AuthServer {
     return token;
   }
 
+  /** The launch's context, without using it up. */
   launchContext(token: string): LaunchContext | undefined {
     return this.launches.get(token);
+  }
+
+  /** The launch's context, used up: a launch token authorizes one launch. */
+  consumeLaunch(token: string): LaunchContext | undefined {
+    const ctx = this.launches.get(token);
+    this.launches.delete(token);
+    return ctx;
   }
 
   /** Checks the client and redirect URI (errors here are shown, never redirected: the URI is not trusted). */
@@ -97,27 +120,46 @@ export class AuthServer {
   }
 
   exchangeCode(form: URLSearchParams): Record<string, unknown> {
+    const clientId = form.get('client_id');
+    if (!clientId) throw new OAuthError('invalid_request', 'client_id is required: a public client names itself when it exchanges a code');
     const code = this.codes.get(form.get('code') ?? '');
     if (!code) throw new OAuthError('invalid_grant', 'Unknown authorization code');
-    if (code.used) throw new OAuthError('invalid_grant', 'Authorization code already used');
+    if (code.used) {
+      if (code.grant) this.revokeGrant(code.grant);
+      throw new OAuthError('invalid_grant', 'Authorization code already used — the tokens issued from it are revoked');
+    }
     code.used = true;
     if (this.now() > code.expiresAt) throw new OAuthError('invalid_grant', 'Authorization code expired');
-    if (form.get('client_id') && form.get('client_id') !== code.clientId) throw new OAuthError('invalid_client', 'client_id does not match the code');
+    if (clientId !== code.clientId) throw new OAuthError('invalid_grant', 'client_id does not match the code');
     if (form.get('redirect_uri') !== code.redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri does not match the authorization request');
     const verifier = form.get('code_verifier');
     if (!verifier || s256(verifier) !== code.challenge) throw new OAuthError('invalid_grant', 'PKCE code_verifier does not match the code_challenge');
-    return this.tokenResponse({ scope: code.scope, patient: code.patient, user: code.user, clientId: code.clientId, patientOnly: patientLevelOnly(code.scope) });
+    code.grant = random(12);
+    return this.tokenResponse({ scope: code.scope, patient: code.patient, user: code.user, clientId: code.clientId, patientOnly: patientLevelOnly(code.scope) }, code.grant);
   }
 
   refresh(form: URLSearchParams): Record<string, unknown> {
-    const info = this.refreshTokens.get(form.get('refresh_token') ?? '');
-    if (!info) throw new OAuthError('invalid_grant', 'Unknown or revoked refresh token');
-    return this.tokenResponse(info);
+    const presented = form.get('refresh_token') ?? '';
+    const info = this.refreshTokens.get(presented);
+    if (!info) {
+      const grant = this.rotated.get(presented);
+      if (grant) {
+        this.revokeGrant(grant);
+        throw new OAuthError('invalid_grant', 'Refresh token already used (refresh tokens rotate) — the grant is revoked');
+      }
+      throw new OAuthError('invalid_grant', 'Unknown or revoked refresh token');
+    }
+    const clientId = form.get('client_id');
+    if (clientId !== null && clientId !== info.clientId) throw new OAuthError('invalid_grant', 'The refresh token was issued to another client');
+    this.refreshTokens.delete(presented);
+    this.rotated.set(presented, info.grant);
+    const { grant, ...rest } = info;
+    return this.tokenResponse(rest, grant);
   }
 
-  private tokenResponse(info: Omit<TokenInfo, 'expiresAt'>): Record<string, unknown> {
+  private tokenResponse(info: GrantInfo, grant: string): Record<string, unknown> {
     const accessToken = random(32);
-    this.tokens.set(accessToken, { ...info, expiresAt: this.now() + this.opts.tokenTtlSeconds * 1000 });
+    this.tokens.set(accessToken, { ...info, grant, expiresAt: this.now() + this.opts.tokenTtlSeconds * 1000 });
     const body: Record<string, unknown> = {
       access_token: accessToken,
       token_type: 'Bearer',
@@ -129,13 +171,19 @@ export class AuthServer {
     if (hasScope(info.scope, 'openid') && hasScope(info.scope, 'fhirUser')) body.id_token = this.idToken(info);
     if (hasScope(info.scope, 'offline_access') || hasScope(info.scope, 'online_access')) {
       const refresh = random(32);
-      this.refreshTokens.set(refresh, info);
+      this.refreshTokens.set(refresh, { ...info, grant });
       body.refresh_token = refresh;
     }
     return body;
   }
 
-  private idToken(info: Omit<TokenInfo, 'expiresAt'>): string {
+  /** Revokes every access and refresh token of a grant. */
+  private revokeGrant(grant: string): void {
+    for (const [t, info] of this.tokens) if (info.grant === grant) this.tokens.delete(t);
+    for (const [t, info] of this.refreshTokens) if (info.grant === grant) this.refreshTokens.delete(t);
+  }
+
+  private idToken(info: GrantInfo): string {
     const iat = Math.floor(this.now() / 1000);
     const head = b64({ alg: 'HS256', typ: 'JWT' });
     const payload = b64({ iss: this.opts.issuer(), sub: 'sandbox-clinician', aud: info.clientId, iat, exp: iat + 3600, fhirUser: info.user });
@@ -148,11 +196,13 @@ export class AuthServer {
     const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1];
     const info = token ? this.tokens.get(token) : undefined;
     if (!info || this.now() > info.expiresAt) return null;
-    return info;
+    const { grant: _grant, ...grantInfo } = info;
+    return grantInfo;
   }
 
   revokeAll(): void {
     this.tokens.clear();
     this.refreshTokens.clear();
+    this.rotated.clear();
   }
 }

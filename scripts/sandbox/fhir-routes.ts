@@ -8,7 +8,7 @@ import type { Faults } from './faults.ts';
 import { FhirError } from './fhir-error.ts';
 import type { FhirStore } from './fhir-store.ts';
 import { readBody, send, sleep } from './http.ts';
-import { allows, type Interaction } from './scopes.ts';
+import { reach, type Interaction } from './scopes.ts';
 
 export interface FhirRouteContext {
   store: FhirStore;
@@ -21,10 +21,20 @@ export interface FhirRouteContext {
 
 const fail = (res: ServerResponse, e: FhirError, headers: Record<string, string> = {}) => send(res, e.status, e.outcome(), headers);
 
-function checkScope(token: TokenInfo, resourceType: string, interaction: Interaction): void {
-  if (!allows(token.scope, resourceType, interaction)) {
+/**
+ * Checks the scopes for one interaction and returns the patient the request is confined to (null: not confined).
+ * Patient-level grants confine to the launch patient; without a patient context they allow nothing.
+ */
+function checkScope(token: TokenInfo, resourceType: string, interaction: Interaction): string | null {
+  const level = reach(token.scope, resourceType, interaction);
+  if (!level) {
     throw new FhirError(403, 'forbidden', `The granted scopes do not allow ${interaction === 'c' ? 'creating' : 'reading'} ${resourceType}`);
   }
+  if (level === 'all') return null;
+  if (!token.patient) {
+    throw new FhirError(403, 'forbidden', `Patient-level scopes (patient/${resourceType}) need a patient context, and this token has none`);
+  }
+  return token.patient;
 }
 
 export async function handleFhir(req: IncomingMessage, res: ServerResponse, url: URL, ctx: FhirRouteContext): Promise<boolean> {
@@ -53,20 +63,19 @@ export async function handleFhir(req: IncomingMessage, res: ServerResponse, url:
   }
 
   try {
-    const patientScope = token.patientOnly ? token.patient : null;
     if (!resourceType) throw new FhirError(404, 'not-found', 'Unknown path');
     if (req.method === 'GET' && id) {
-      checkScope(token, resourceType, 'r');
+      const patientScope = checkScope(token, resourceType, 'r');
       const resource = await ctx.store.read(resourceType, id, patientScope);
       return send(res, 200, resource), true;
     }
     if (req.method === 'GET') {
-      checkScope(token, resourceType, 's');
+      const patientScope = checkScope(token, resourceType, 's');
       const bundle = await ctx.store.search(resourceType, url.searchParams, { selfUrl: new URL(`${fhirBase}${path}${url.search}`), tokenPatient: patientScope });
       return send(res, 200, bundle), true;
     }
     if (req.method === 'POST' && !id) {
-      checkScope(token, resourceType, 'c');
+      const patientScope = checkScope(token, resourceType, 'c');
       let body: Resource;
       try {
         body = JSON.parse(await readBody(req)) as Resource;

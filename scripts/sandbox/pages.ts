@@ -61,3 +61,7 @@ export function picker(patients: Patient[], hidden: URLSearchParams): string {
 export function errorPage(message: string): string {
   return page('Authorization error', `<header><strong>Sandbox authorization</strong></header><main><h1>Authorization error</h1><p>${esc(message)}</p></main>`);
 }
+
+export function notFoundPage(message: string): string {
+  return page('Not found', `<header><a href="/" style="color:#fff">Sandbox EHR</a></header><main><h1>Not found</h1><p>${esc(message)}</p></main>`);
+}

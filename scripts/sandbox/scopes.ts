@@ -4,9 +4,10 @@
  * patient or user level.
  */
 export type Interaction = 'c' | 'r' | 'u' | 'd' | 's';
+export type Level = 'patient' | 'user' | 'system';
 
 interface Grant {
-  level: 'patient' | 'user' | 'system';
+  level: Level;
   resourceType: string; // '*' for all
   interactions: Set<Interaction>;
 }
@@ -29,6 +30,29 @@ export function allows(scope: string, resourceType: string, interaction: Interac
   return parseScopes(scope).some(
     (g) => (g.resourceType === '*' || g.resourceType === resourceType) && g.interactions.has(interaction),
   );
+}
+
+/** True when a grant at one of `levels` allows `interaction` on `resourceType`. */
+export function allowsAtLevel(scope: string, levels: readonly Level[], resourceType: string, interaction: Interaction): boolean {
+  return parseScopes(scope).some(
+    (g) => levels.includes(g.level) && (g.resourceType === '*' || g.resourceType === resourceType) && g.interactions.has(interaction),
+  );
+}
+
+/** True when some grant at one of `levels` allows `interaction` (on any type). */
+export function grantsAtLevel(scope: string, levels: readonly Level[], interaction: Interaction): boolean {
+  return parseScopes(scope).some((g) => levels.includes(g.level) && g.interactions.has(interaction));
+}
+
+/**
+ * How far a token reaches for one interaction on one type: 'all' when a user- or system-level grant allows it
+ * (the sandbox's user sees every patient), 'patient' when only patient-level grants do (the launch patient's
+ * compartment — and nothing at all without a patient context), null when no grant allows it.
+ */
+export function reach(scope: string, resourceType: string, interaction: Interaction): 'all' | 'patient' | null {
+  if (allowsAtLevel(scope, ['user', 'system'], resourceType, interaction)) return 'all';
+  if (allowsAtLevel(scope, ['patient'], resourceType, interaction)) return 'patient';
+  return null;
 }
 
 /** True when every grant is patient-level (the token is confined to its patient's compartment). */

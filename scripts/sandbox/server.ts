@@ -4,10 +4,14 @@
  *   ${baseUrl}/fhir        FHIR R4 API (medplum in-memory engine, indexed by patient) with SMART authorization
  *   ${baseUrl}/auth/...    authorize (EHR / standalone with a patient picker) and token endpoints
  *   ${baseUrl}/sandbox/... fault injection and token revocation for tests (see faults.ts)
- *   ${appUrl}/             the built app (dist/), on its own origin like a real deployment
+ *   ${appUrl}/             the built app (dist/), on its own origin like a real deployment, with its
+ *                          Content-Security-Policy headers (csp.ts) and a smart-config.json that also allows
+ *                          this sandbox as issuer and embedding EHR, whatever its ports
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Patient, Resource } from 'fhir/r4';
 import { AuthServer } from './auth.ts';
@@ -19,8 +23,11 @@ import { FhirStore, wholeServerView } from './fhir-store.ts';
 import { handleFhir } from './fhir-routes.ts';
 import { cors, readBody, redirect, send } from './http.ts';
 import { describePatient } from './describe.ts';
-import { ehrFrame, ehrHome, patientName } from './pages.ts';
-import { serveStatic } from './static.ts';
+import { ehrFrame, ehrHome, notFoundPage, patientName } from './pages.ts';
+import { securityHeaders } from './csp.ts';
+import { allowsAtLevel, grantsAtLevel } from './scopes.ts';
+import { decodedPath, serveStatic } from './static.ts';
+import { DEFAULT_FRAME_ANCESTORS, DEFAULT_ISSUERS, type SmartConfig } from '../../src/fhir/smart.ts';
 
 export const DEFAULT_CLIENT_ID = 'pain-care-panel';
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fhir-fixtures', import.meta.url));
@@ -64,6 +71,33 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/**
+ * The app's smart-config.json as this sandbox serves it: the built file with the sandbox's own FHIR base added to
+ * "issuers" and its EHR origin to "frameAncestors" (defaults when the file leaves them out). `text` is null when
+ * the build has no smart-config.json (then it is a 404 as before); an unreadable file is served as it is.
+ */
+export function appConfig(appDir: string, fhirBase: string, ehrOrigin: string): { config: SmartConfig; text: string | null } {
+  let raw: string;
+  try {
+    raw = readFileSync(join(appDir, 'smart-config.json'), 'utf8');
+  } catch {
+    return { config: { issuers: [...DEFAULT_ISSUERS, fhirBase], frameAncestors: [...DEFAULT_FRAME_ANCESTORS, ehrOrigin] } as SmartConfig, text: null };
+  }
+  let built: SmartConfig;
+  try {
+    built = JSON.parse(raw) as SmartConfig;
+  } catch {
+    return { config: { issuers: [...DEFAULT_ISSUERS, fhirBase], frameAncestors: [...DEFAULT_FRAME_ANCESTORS, ehrOrigin] } as SmartConfig, text: raw };
+  }
+  const add = (list: readonly string[], item: string) => (list.includes(item) ? [...list] : [...list, item]);
+  const config: SmartConfig = {
+    ...built,
+    issuers: add(Array.isArray(built.issuers) ? built.issuers : DEFAULT_ISSUERS, fhirBase),
+    frameAncestors: add(Array.isArray(built.frameAncestors) ? built.frameAncestors : DEFAULT_FRAME_ANCESTORS, ehrOrigin),
+  };
+  return { config, text: `${JSON.stringify(config, null, 2)}\n` };
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const dirs = [...(opts.includeFixtures === false ? [] : [FIXTURES_DIR]), ...(opts.dataDirs ?? [])];
@@ -84,13 +118,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const patients = async () => (await Promise.all(store.patientIds().map((id) => store.read('Patient', id).catch(() => null))))
     .filter((p): p is Patient => p?.resourceType === 'Patient');
+  // Whole-population export: user- or system-level read scopes for every exported type (registry launches get
+  // user/*.rs); patient-level grants never export.
+  const exportScope = (req: IncomingMessage) => auth.check(req.headers.authorization)?.scope ?? '';
   const bulk = createBulkMount({ repo: wholeServerView(store), fhirPath: '/fhir', fhirBase,
-    // Whole-population export: never for a token confined to one patient (registry launches get user/*.rs).
-    authorize: (req) => (auth.check(req.headers.authorization)?.patientOnly ? { status: 403, message: 'Bulk export needs user-level scopes (user/*.rs)' } : null) });
+    authorize: (req) => (grantsAtLevel(exportScope(req), ['user', 'system'], 'r')
+      ? null
+      : { status: 403, message: 'Bulk export needs user- or system-level read scopes for the exported types (user/*.rs, system/*.read)' }),
+    mayExport: (req) => {
+      const scope = exportScope(req);
+      return (type) => allowsAtLevel(scope, ['user', 'system'], type, 'r');
+    } });
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', baseUrl);
     if (cors(req, res)) return;
+    if (decodedPath(req.url) === null) return send(res, 400, { error: 'Bad request: malformed percent-escape in the path' }, { 'Content-Type': 'application/json' });
     if (await handleFhir(req, res, url, { store, auth, faults, baseUrl: () => baseUrl, bulk })) return;
     if (await handleAuth(req, res, url, { auth, fhirBase, patients })) return;
     if (url.pathname === '/sandbox/faults') {
@@ -109,6 +152,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (url.pathname === '/ehr/launch') {
       const patient = url.searchParams.get('patient');
+      if (patient && !store.patientIds().includes(patient)) return send(res, 404, notFoundPage(`There is no patient "${patient}" in this sandbox. Go back to the patient list and pick one.`));
       const launch = auth.createLaunch({ patient });
       const src = `${appUrl}/launch.html?iss=${encodeURIComponent(fhirBase())}&launch=${launch}${patient ? '' : '&view=registry'}`;
       const title = patient ? `Chart: ${patientName(await store.read('Patient', patient) as Patient)}` : 'Clinic registry';
@@ -128,7 +172,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   baseUrl = `http://127.0.0.1:${port}`;
   let app: Server | null = null;
   if (opts.appDir) {
-    app = createServer((req, res) => serveStatic(opts.appDir!, req, res));
+    const appDir = opts.appDir;
+    app = createServer((req, res) => {
+      // The built smart-config.json (read per request: editable without a restart), plus this sandbox as an allowed
+      // issuer and EHR whatever its ports; the CSP and companion headers follow from it.
+      const { config, text } = appConfig(appDir, fhirBase(), baseUrl);
+      const headers = securityHeaders(config);
+      if (decodedPath(req.url) === '/smart-config.json' && text !== null) {
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
+        res.end(text);
+        return;
+      }
+      serveStatic(appDir, req, res, headers);
+    });
     appUrl = `http://127.0.0.1:${await listen(app, opts.appPort ?? 0)}`;
   } else {
     appUrl = `http://127.0.0.1:${opts.appPort ?? 4101}`;

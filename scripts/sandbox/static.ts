@@ -1,7 +1,11 @@
-/** Serves the built app (dist/) from its own origin. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+/**
+ * Serves the built app (dist/) from its own origin. The request path is percent-decoded once (a malformed escape is
+ * a 400, never an exception) and the file must resolve — symbolic links followed — to the folder itself or below
+ * it (the folder's path plus a separator: "/app" must not admit "/app-secret/...").
+ */
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,19 +18,54 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://app');
-  const base = resolve(root);
-  let path = normalize(join(base, decodeURIComponent(url.pathname)));
-  if (!path.startsWith(base)) {
-    res.writeHead(403).end();
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
     return;
   }
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-  if (!existsSync(path)) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-    return;
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+}
+
+/** The request path, percent-decoded; null when it is malformed (bad escape, NUL). */
+export function decodedPath(rawUrl: string | undefined): string | null {
+  try {
+    const path = decodeURIComponent(new URL(rawUrl ?? '/', 'http://app').pathname);
+    return path.includes('\0') ? null : path;
+  } catch {
+    return null;
   }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-  createReadStream(path).pipe(res);
+}
+
+/** True when `path` is `folder` or inside it. */
+export function isInside(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+function existing(path: string): { real: string; dir: boolean } | null {
+  try {
+    return { real: realpathSync(path), dir: statSync(path).isDirectory() };
+  } catch {
+    return null;
+  }
+}
+
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string> = {}): void {
+  try {
+    const rel = decodedPath(req.url);
+    if (rel === null) return plain(res, 400, 'Bad request: malformed path', headers);
+    const base = existing(resolve(root))?.real ?? resolve(root);
+    let path = resolve(base, `.${rel.startsWith('/') ? rel : `/${rel}`}`);
+    if (!isInside(base, path)) return plain(res, 403, 'Forbidden', headers);
+    let found = existing(path);
+    if (found?.dir) {
+      path = join(path, 'index.html');
+      found = existing(path);
+    }
+    if (!found || found.dir) return plain(res, 404, 'Not found', headers);
+    if (!isInside(base, found.real)) return plain(res, 403, 'Forbidden', headers);
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    createReadStream(found.real).on('error', () => res.destroy()).pipe(res);
+  } catch {
+    plain(res, 500, 'Internal error', headers);
+  }
 }

@@ -12,7 +12,10 @@ import { DEFAULT_CLIENT_ID, type Sandbox } from './server.ts';
 export const PATIENT_SCOPE = 'launch openid fhirUser online_access patient/*.rs patient/Observation.c';
 
 export interface AuthorizeParams {
+  /** EHR launch: a new launch token for this patient (null: no patient, e.g. the clinic registry). */
   patient?: string | null;
+  /** EHR launch with this existing launch token (instead of `patient`). */
+  launch?: string;
   scope?: string;
   clientId?: string;
   redirectUri?: string;
@@ -36,7 +39,8 @@ export async function authorize(sb: Sandbox, p: AuthorizeParams = {}): Promise<U
     code_challenge: p.challenge ?? s256(verifier),
     code_challenge_method: p.method ?? 'S256',
   });
-  if (p.patient !== undefined) q.set('launch', sb.auth.createLaunch({ patient: p.patient }));
+  if (p.launch !== undefined) q.set('launch', p.launch);
+  else if (p.patient !== undefined) q.set('launch', sb.auth.createLaunch({ patient: p.patient }));
   const res = await fetch(`${sb.baseUrl}/auth/authorize?${q}`, { redirect: 'manual' });
   const location = res.headers.get('location');
   if (!location) throw Object.assign(new Error(`authorize answered ${res.status}`), { status: res.status, body: await res.text() });

@@ -2,10 +2,13 @@
  * Reads FHIR input files for the command-line tools: a JSON Bundle of any type (nested Bundles are flattened),
  * a single JSON resource, or NDJSON (one resource or Bundle per line). Picks the patient: the Patient resource,
  * or the subject/patient the resources share; a file with several patients needs an explicit patient id.
- * Errors are InputError with a one-line message (the caller prefixes the file name).
+ * Errors are InputError with a one-line message in words (the caller prefixes the file name): where the input is
+ * wrong ("not a FHIR resource at entry 3", "nesting too deep"), never a JavaScript message.
  */
 import { readFileSync } from 'node:fs';
-import type { Bundle, Resource } from 'fhir/r4';
+import type { Resource } from 'fhir/r4';
+import { MAX_JSON_DEPTH, nestedTooDeep } from './json-depth.ts';
+import { describeFsError } from './paths.ts';
 
 export class InputError extends Error {}
 
@@ -19,17 +22,39 @@ function isResource(value: unknown): value is Resource {
   return typeof value === 'object' && value !== null && typeof (value as Resource).resourceType === 'string';
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Adds the resources of `value` (a resource, or a Bundle whose entries may be Bundles again) to `into`.
+ * Iterative: nested Bundles cannot overflow the stack. `where` names the value for messages ("the JSON",
+ * "NDJSON line 3"); entries are named by their 1-based number, nested ones as "entry 1 › entry 2".
+ */
 function collect(value: unknown, into: LoadedInput, where: string): void {
-  if (!isResource(value)) throw new InputError(`not FHIR: ${where} has no resourceType`);
-  if (value.resourceType !== 'Bundle') {
-    into.resources.push(value);
-    return;
-  }
-  for (const entry of (value as Bundle).entry ?? []) {
-    if (!entry.resource) continue;
-    if (entry.search?.mode === 'outcome') continue; // Epic search bundles carry OperationOutcome entries
-    if (entry.fullUrl && entry.resource.id) into.fullUrls.set(entry.fullUrl, `${entry.resource.resourceType}/${entry.resource.id}`);
-    collect(entry.resource, into, `${where} entry`);
+  if (nestedTooDeep(value)) throw new InputError(`${where === 'the JSON' ? '' : `${where}: `}nesting too deep (more than ${MAX_JSON_DEPTH} levels)`);
+  if (!isResource(value) || Array.isArray(value)) throw new InputError(`not FHIR: ${where} has no resourceType`);
+  const inside = (path: string) => (where === 'the JSON' ? path : `${where}, ${path}`);
+  const queue: { value: Resource; path: string }[] = [{ value, path: '' }];
+  while (queue.length) {
+    const { value: r, path } = queue.shift()!;
+    if (r.resourceType !== 'Bundle') {
+      into.resources.push(r);
+      continue;
+    }
+    const entries = (r as unknown as { entry?: unknown }).entry;
+    if (entries === undefined) continue;
+    if (!Array.isArray(entries)) throw new InputError(`${path ? `${inside(path)}: ` : where === 'the JSON' ? '' : `${where}: `}Bundle.entry is not a list`);
+    const nested: { value: Resource; path: string }[] = [];
+    entries.forEach((entry: unknown, i) => {
+      const at = path ? `${path} › entry ${i + 1}` : `entry ${i + 1}`;
+      if (!isObject(entry)) throw new InputError(`not a FHIR entry at ${inside(at)}`);
+      if (entry.resource === undefined) return; // e.g. a transaction-response entry: nothing to read
+      if (!isResource(entry.resource) || Array.isArray(entry.resource)) throw new InputError(`not a FHIR resource at ${inside(at)}`);
+      if (isObject(entry.search) && entry.search.mode === 'outcome') return; // Epic search bundles carry OperationOutcome entries
+      const resource = entry.resource;
+      if (typeof entry.fullUrl === 'string' && typeof resource.id === 'string') into.fullUrls.set(entry.fullUrl, `${resource.resourceType}/${resource.id}`);
+      nested.push({ value: resource, path: at });
+    });
+    queue.unshift(...nested); // depth-first: resources keep the order they have in the file
   }
 }
 
@@ -68,7 +93,7 @@ export function readInputFile(path: string): LoadedInput {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError(`cannot read file (${describeFsError(e)})`);
   }
   return parseInput(text);
 }

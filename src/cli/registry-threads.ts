@@ -26,11 +26,12 @@ export async function runThreads(
   const queue = [...input.bucketPaths];
   const data: ThreadData = { asOf: o.asOf, months: o.months, policy: o.policy, shared: [...input.shared] };
   let writes = Promise.resolve();
+  let writeError: unknown = null; // the first failed CSV write, thrown once the threads are done
   const one = () => new Promise<RegistryReport>((resolve, reject) => {
     const w = new Worker(bootstrapUrl(), { workerData: data });
     const send = (m: ThreadIn) => w.postMessage(m);
     w.on('message', (m: ThreadOut) => {
-      if (m.type === 'csv') writes = writes.then(() => writeCsv(m.text));
+      if (m.type === 'csv') writes = writes.then(() => (writeError ? undefined : writeCsv(m.text))).catch((e: unknown) => { writeError ??= e; });
       else if (m.type === 'ready') {
         const next = queue.shift();
         send(next ? { type: 'bucket', path: next } : { type: 'finish' });
@@ -44,5 +45,6 @@ export async function runThreads(
   });
   const reports = await Promise.all(Array.from({ length: Math.min(o.threads, input.bucketPaths.length) }, one));
   await writes;
+  if (writeError) throw writeError;
   return reports.reduce(mergeReports);
 }

@@ -3,8 +3,9 @@
  *  [--research-factors] [--active-lookback-days N] [--policy <file>]`
  * `--policy` is the clinic policy JSON for the risk tier and monitoring schedule (default public/policy.json).
  * Prints one JSON object per input file, one per line, in input order. A file that cannot be used (unreadable,
- * not JSON/NDJSON, not FHIR, several patients without --patient) gives one line on stderr naming the file; the
- * other files are still processed and the exit code is 1. Usage errors exit with 2.
+ * not JSON/NDJSON, not FHIR, nesting too deep, several patients without --patient) gives one line on stderr naming
+ * the file and, in words, where it is wrong; the other files are still processed and the exit code is 1. Usage
+ * errors exit with 2.
  */
 import { isIsoDate } from '../clinical/dates.ts';
 import type { MmeEdition } from '../clinical/types.ts';
@@ -36,6 +37,18 @@ export function summaryOptionsFrom(values: Record<string, string | boolean | und
   return { asOf, edition, useResearchFactors: values['research-factors'] === true, ...(days !== undefined ? { activeLookbackDays: days } : {}), policy };
 }
 
+/**
+ * An unexpected failure of the engine on a file's data, in words: JavaScript's own messages ("Cannot read
+ * properties of null", "Maximum call stack size exceeded") mean nothing to the person running the command.
+ */
+function plainReason(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'nesting too deep';
+  if (e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError) {
+    return 'could not summarize: a field of this file has an unexpected type or value';
+  }
+  return `could not summarize (${e instanceof Error ? e.message : String(e)})`;
+}
+
 function main(argv: readonly string[]): number {
   let files: string[];
   let options: Omit<SummaryOptions, 'patientId'>;
@@ -59,11 +72,13 @@ function main(argv: readonly string[]): number {
       process.stdout.write(JSON.stringify(summary) + '\n');
     } catch (e) {
       failed = true;
-      const message = e instanceof InputError ? e.message : `could not summarize (${e instanceof Error ? e.message : String(e)})`;
+      const message = e instanceof InputError ? e.message : plainReason(e);
       process.stderr.write(`summarize: ${file}: ${message.replace(/\s+/g, ' ')}\n`);
     }
   }
   return failed ? 1 : 0;
 }
 
+// `summarize ... | head`: a reader that stops early is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 process.exitCode = main(process.argv.slice(2));

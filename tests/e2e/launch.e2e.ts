@@ -1,10 +1,18 @@
 /**
  * The walking skeleton through a real SMART launch in headless Chromium: EHR launch from the sandbox's EHR page,
  * standalone launch through the patient picker, and the clear error pages for a tampered token and a denied
- * authorization.
+ * authorization. Security: an issuer outside the allow-list gets a page naming it and no request; the app runs
+ * under its Content-Security-Policy (header from the sandbox's app server) without a single violation.
  */
-import type { Browser, Frame } from 'playwright-core';
-import { ehrLaunch, launchBrowser, runAxe, saveScreenshot, standaloneLaunch, startE2E, type E2EEnv } from './support/index.ts';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { parseCsp } from '../../scripts/sandbox/csp.ts';
+import { startSandbox } from '../../scripts/sandbox/server.ts';
+import { appFrame, ehrLaunch, launchBrowser, runAxe, saveScreenshot, standaloneLaunch, startE2E, type E2EEnv } from './support/index.ts';
 
 let env: E2EEnv;
 let browser: Browser;
@@ -90,5 +98,129 @@ describe('SMART launch through the local sandbox', () => {
     await page.goto(`${env.appUrl}/launch.html`);
     await page.getByRole('heading', { name: 'Opened without an EHR' }).waitFor({ timeout: 10_000 });
     await page.close();
+  });
+});
+
+describe('issuer allow-list (public/smart-config.json "issuers")', () => {
+  async function attackerLaunch(query: string) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const toAttacker: string[] = [];
+    // Anything for attacker.example is recorded and never leaves the machine.
+    await context.route((url) => url.hostname.endsWith('attacker.example'), (route) => {
+      toAttacker.push(route.request().url());
+      return route.abort();
+    });
+    page.on('request', (r) => { if (/attacker\.example/.test(new URL(r.url()).hostname)) toAttacker.push(r.url()); });
+    await page.goto(`${env.appUrl}/launch.html?${query}`);
+    await page.getByRole('heading', { name: /Unknown EHR address/ }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500); // a redirect or a late fetch would show up here
+    return { context, page, toAttacker };
+  }
+
+  it('launch.html?iss=https://attacker.example/fhir&launch=x names the issuer, does not redirect and sends it nothing', async () => {
+    const { context, page, toAttacker } = await attackerLaunch('iss=https://attacker.example/fhir&launch=x');
+    expect(await page.locator('#status').innerText()).toContain('https://attacker.example/fhir');
+    expect(new URL(page.url()).pathname).toBe('/launch.html');
+    expect(toAttacker).toEqual([]);
+    await saveScreenshot(page, 'launch-error-unknown-issuer');
+    await context.close();
+  });
+
+  it('a look-alike of an allowed issuer and a fhirServiceUrl launch are refused the same way', async () => {
+    for (const query of [
+      `iss=${encodeURIComponent('http://127.0.0.1:80@attacker.example/fhir')}&launch=x`,
+      `fhirServiceUrl=${encodeURIComponent('https://attacker.example/fhir')}`,
+    ]) {
+      const { context, page, toAttacker } = await attackerLaunch(query);
+      expect(await page.locator('#status').innerText()).toContain('attacker.example');
+      expect(toAttacker).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  /** Console lines about CSP and securitypolicyviolation events, from every frame of the context. */
+  async function watchCsp(context: BrowserContext): Promise<string[]> {
+    const seen: string[] = [];
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP-VIOLATION ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    context.on('console', (m) => { if (/Content Security Policy|CSP-VIOLATION/i.test(m.text())) seen.push(m.text()); });
+    return seen;
+  }
+
+  it('the built pages load only their own script files (nothing inline) and carry the policy header', async () => {
+    for (const file of ['index.html', 'launch.html']) {
+      const html = readFileSync(`dist/${file}`, 'utf8');
+      expect(html.match(/<script\b(?![^>]*\bsrc=)[^>]*>/gi), file).toBeNull();
+      expect(html, file).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(html, file).not.toMatch(/javascript:/i);
+    }
+    for (const path of ['/launch.html', '/index.html']) {
+      const csp = parseCsp((await fetch(`${env.appUrl}${path}`)).headers.get('content-security-policy') ?? '');
+      expect(csp['script-src']).toEqual(["'self'"]);
+      expect(csp['frame-ancestors']).toContain(env.baseUrl);
+      expect(csp['connect-src']).toContain(env.baseUrl);
+    }
+  });
+
+  it('EHR launch inside the EHR frame and the panel run without a single CSP violation (MUI/emotion styles included)', async () => {
+    const context = await browser.newContext();
+    const violations = await watchCsp(context);
+    const page = await context.newPage();
+    const app = await ehrLaunch(page, 'Lonnie Von', env);
+    await app.getByTestId('patient-name').waitFor({ timeout: 30_000 });
+    // emotion's <style> tags are in place: the header is styled, not browser-default
+    expect(await app.evaluate(() => document.querySelectorAll('style[data-emotion]').length)).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('standalone launch and the clinic registry (its Web Worker, Bulk Data) run without a CSP violation', async () => {
+    const context = await browser.newContext();
+    const violations = await watchCsp(context);
+    const page: Page = await context.newPage();
+    await standaloneLaunch(page, env, 'Jacki Feil');
+    await page.getByTestId('patient-name').waitFor({ timeout: 30_000 });
+    await page.goto(`${env.baseUrl}/ehr/launch?clinic=1`);
+    const registry = await appFrame(page);
+    await registry.getByText(/read by Bulk Data export in [\d.]+ s/).waitFor({ timeout: 60_000 });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('an EHR origin outside frame-ancestors cannot frame the app', async () => {
+    // A build whose smart-config.json lets only https://ehr.example frame the app (the sandbox adds its own EHR
+    // page), framed by a page on another loopback origin.
+    const appDir = mkdtempSync(join(tmpdir(), 'pcp-e2e-csp-'));
+    cpSync('dist', appDir, { recursive: true });
+    const config = JSON.parse(readFileSync('dist/smart-config.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(appDir, 'smart-config.json'), JSON.stringify({ ...config, frameAncestors: ['https://ehr.example'] }));
+    const restricted = await startSandbox({ appDir, includeFixtures: false, quiet: true });
+    const foreign = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>foreign EHR</title><iframe title="app" src="${restricted.appUrl}/launch.html"></iframe>`);
+    });
+    await new Promise<void>((ok) => foreign.listen(0, '127.0.0.1', ok));
+    const context = await browser.newContext();
+    try {
+      const refused: string[] = [];
+      context.on('console', (m) => { if (/frame-ancestors/.test(m.text())) refused.push(m.text()); });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${(foreign.address() as AddressInfo).port}/`);
+      await expect.poll(() => refused.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      expect(await frame?.locator('#status').count().catch(() => 0) ?? 0).toBe(0);
+      // while the sandbox's own EHR page may frame it
+      const ehr = await context.newPage();
+      await ehr.goto(`${restricted.baseUrl}/ehr/launch?clinic=1`);
+      expect(await (await appFrame(ehr)).locator('#status, #root').count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+      await new Promise<void>((ok) => foreign.close(() => ok()));
+      await restricted.close();
+    }
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationOutcome } from 'fhir/r4';
-import { collectExport, type BulkSource } from './collect.ts';
+import { collectExport, PATIENT_COMPARTMENT, type BulkSource } from './collect.ts';
 import { BulkJobs, DEFAULT_BULK_OPTIONS, outcome, type BulkOptions } from './jobs.ts';
 
 export interface BulkContext {
@@ -20,6 +20,8 @@ export interface BulkContext {
   jobs: BulkJobs;
   /** Null when the request may proceed, else why not: a string (401) or { status: 403, message }. Omit: no auth. */
   authorize?: (req: IncomingMessage) => string | { status: 401 | 403; message: string } | null;
+  /** Which resource types this request may export (its read scopes). Omit: every type. */
+  mayExport?: (req: IncomingMessage) => (type: string) => boolean;
 }
 
 export function createBulkJobs(options: Partial<BulkOptions> = {}): BulkJobs {
@@ -56,11 +58,22 @@ export async function handleBulk(req: IncomingMessage, res: ServerResponse, ctx:
     }
     const format = url.searchParams.get('_outputFormat');
     if (format && !NDJSON_FORMATS.has(format)) return fail(res, 400, outcome('not-supported', `_outputFormat ${format} is not supported (NDJSON only)`));
-    const types = url.searchParams.get('_type')?.split(',').map((t) => t.trim()).filter(Boolean);
+    let types = url.searchParams.get('_type')?.split(',').map((t) => t.trim()).filter(Boolean);
     const unknown = types?.filter((t) => !ctx.source.supportsType(t)) ?? [];
     if (unknown.length) return fail(res, 400, outcome('not-supported', `unsupported _type: ${unknown.join(', ')}`));
-    const since = url.searchParams.get('_since') ?? undefined;
     const groupId: string | undefined = kick[2];
+    const may = ctx.mayExport?.(req);
+    if (may) {
+      // Only what the scopes let this client read: a _type beyond them is refused, no _type means the granted types.
+      const denied = types?.filter((t) => !may(t)) ?? [];
+      if (denied.length) return fail(res, 403, outcome('forbidden', `The granted scopes do not allow exporting ${denied.join(', ')} (needs user/ or system/ read scopes)`));
+      if (!types) {
+        const patientLevel = Boolean(groupId || kick[1]);
+        types = ctx.source.types().filter((t) => may(t) && (!patientLevel || PATIENT_COMPARTMENT.includes(t)));
+        if (!types.length) return fail(res, 403, outcome('forbidden', 'The granted scopes allow reading none of the exportable resource types'));
+      }
+    }
+    const since = url.searchParams.get('_since') ?? undefined;
     const level = groupId ? { group: groupId } : kick[1] ? { patients: true as const } : {};
     if (groupId && !(await ctx.source.readGroup(groupId))) {
       return fail(res, 404, outcome('not-found', `Group/${groupId} not found`));

@@ -19,6 +19,7 @@ export interface BulkMountOptions {
   /** Absolute FHIR base (known once the server listens). */
   fhirBase: () => string;
   authorize?: BulkContext['authorize'];
+  mayExport?: BulkContext['mayExport'];
   options?: Partial<BulkOptions>;
   /** Resources per repository search while collecting (the sandbox's whole-server view is cheapest in one page). */
   pageSize?: number;
@@ -27,7 +28,7 @@ export interface BulkMountOptions {
 export function createBulkMount(o: BulkMountOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const jobs = createBulkJobs(o.options);
   const source = repositorySource(o.repo, undefined, o.pageSize ?? 100_000);
-  return (req, res) => handleBulk(req, res, { fhirPath: o.fhirPath, fhirBase: o.fhirBase(), source, jobs, authorize: o.authorize });
+  return (req, res) => handleBulk(req, res, { fhirPath: o.fhirPath, fhirBase: o.fhirBase(), source, jobs, authorize: o.authorize, mayExport: o.mayExport });
 }
 
 const EXPORT_DEF = 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export';
