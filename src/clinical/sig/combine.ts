@@ -10,6 +10,7 @@
  *   combine([dose 1-2 tablets, freq q4-6h, prn, max 8/day])
  *   // { ok: true, sig: { dose, freq: {1, period 4, periodMax 6, h}, prn: true, max: { value: 8, unit: tablet, ... } } }
  */
+import { NO_UNIT } from './lexicon.ts';
 import type { Amount, FreqSpec, Piece } from './pieces.ts';
 import { belowSchedule, checkAmount, checkFrequency, checkMax, perDayRange, type Max } from './checks.ts';
 
@@ -49,9 +50,21 @@ function mergeFrequencies(all: Of<'freq'>[]): FreqSpec | { reason: string } {
   return when.size === 1 ? { ...first.spec, when: [...when] } : first.spec;
 }
 
+/** A dose form that cannot go by the written route (a patch by mouth, a tablet through the skin). */
+function routeMismatch(code: string, route: string): string | undefined {
+  const ok = code === '{patch}' ? ['transdermal', 'topical'] : code === '{suppository}' ? ['rectal', 'vaginal'] : undefined;
+  if (ok ? !ok.includes(route) : route === 'transdermal') return `a ${code.replace(/[{}]/g, '')} dose with the ${route} route`;
+  return undefined;
+}
+
 export function combine(pieces: Piece[]): { ok: true; sig: Combined } | { ok: false; reason: string } {
   const rejected = pieces.find((p): p is Of<'reject'> => p.kind === 'reject');
   if (rejected) return { ok: false, reason: rejected.reason };
+  const bare = pieces.findIndex((p) => p.kind === 'dose' && p.amount.unit === NO_UNIT);
+  if (bare >= 0 && pieces.filter((p) => p.kind === 'dose').length > 1) return { ok: false, reason: 'a number without a unit besides another dose (quantity, days supply or a second dose?)' };
+  if (bare > pieces.findIndex((p) => p.kind === 'freq') && pieces.some((p) => p.kind === 'freq')) {
+    return { ok: false, reason: 'a number without a unit after the frequency (quantity or days supply?)' };
+  }
   const dose = one(pieces, 'dose', 'dose (several drugs, steps or alternatives?)');
   // "to skin" is transdermal for a patch, topical otherwise; resolved before routes are compared
   const patch = dose && !('reason' in dose) && dose.amount.unit.code === '{patch}';
@@ -73,8 +86,10 @@ export function combine(pieces: Piece[]): { ok: true; sig: Combined } | { ok: fa
   if (limit && 'reason' in limit) return { ok: false, reason: limit.reason };
   const prn = pieces.some((p) => p.kind === 'prn');
   if (limit && !prn && belowSchedule(limit, dose.amount, freq)) return { ok: false, reason: 'the maximum is below the scheduled daily amount (scheduled, not as needed)' };
-  const indications = [...new Set(pieces.filter((p): p is Of<'indication'> => p.kind === 'indication').map((p) => p.text))];
   const r = route && !('reason' in route) ? route.route : undefined;
+  const mismatch = r ? routeMismatch(dose.amount.unit.code, r) : undefined;
+  if (mismatch) return { ok: false, reason: mismatch };
+  const indications = [...new Set(pieces.filter((p): p is Of<'indication'> => p.kind === 'indication').map((p) => p.text))];
   const sig: Combined = {
     dose: dose.amount,
     freq,

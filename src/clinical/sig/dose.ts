@@ -1,6 +1,6 @@
 /**
  * Dose patterns: "1 - 2 tabs", "0.5 tablet", "10 mg", "2.5 ml", "1 tsp" (5 mL), a unit-less "take 1 daily",
- * "a patch" / a bare "patch" (one patch). A restated amount is kept apart from the dose (`stated`), never
+ * "a patch" / "change patch" (one patch). A restated amount is kept apart from the dose (`stated`), never
  * multiplied: "1 tablet (80 mg total)", "1 - 2 tablets (5 - 10 mg total)", Cerner's "650 mg = 2 cap" and the
  * strength-first "10 mg 1 tablet": the dose is then the count (or the mL), because mg of a combination product
  * do not say which ingredient.
@@ -45,6 +45,6 @@ export const DOSE_RULES: Rule[] = [
   rule(RANGE, (m) => dose(amountOf(m[1], m[2], NO_UNIT))),
   // "a patch", "an each" (article = one)
   rule(`(?:a|an) (${SINGULAR_COUNT})`, (m) => dose({ low: 1, unit: unitOf(m[1]) })),
-  // "change patch every 72 hours": a bare singular "patch" is one patch
-  fixed('patch', { kind: 'dose', amount: { low: 1, unit: unitOf('patch') }, implicit: true }),
+  // "change patch every 72 hours": "patch" after a patch verb, without a number, is one patch
+  fixed('(?:apply|change|place|replace|wear|chnge) (?:the |new |a new )?patch', { kind: 'dose', amount: { low: 1, unit: unitOf('patch') }, implicit: true }),
 ];

@@ -14,7 +14,7 @@ import { NUM, rule, type Piece, type Rule } from './pieces.ts';
 
 const DAILY_PREFIX = '(?:max|maximum) daily (?:dose|amount|dosage)(?: of)?|mdd|max daily|maximum daily|max per day|maximum per day';
 const PREFIX =
-  "(?:max|maximum)(?: total)?(?: dose| amount| dosage)?(?: of)?|not to exceed|nte|do not exceed|dont exceed|don't exceed|(?:do not (?:take|use) )?(?:no|not) more than|never more than|up to|limit";
+  "(?:max|maximum)(?: total)?(?: dose| amount| dosage)?(?: of)?|not to exceed|nte|do not exceed|dont exceed|don't exceed|(?:do not|don't|never) (?:take|use|give) more than|(?:no|not|never) more than|up to|limit";
 const PER_DAY = '(?:(?:per|a|an|each|every|in|in any|within|/|in 1|per 1) )?(?:day|daily|1 day)';
 const PER_24H = '(?:(?:per|a|an|each|every|in|in any|within|/|in a|per a) )?24 (?:hours|hour|hrs|hr|h)(?: period)?';
 const WHAT = `(?: (${UNIT_ALT}|doses|dose))?`;

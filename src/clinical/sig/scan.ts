@@ -32,6 +32,7 @@ const RESERVED = new Set([
   'while', 'awake', 'until', 'hold', 'if', 'unless', 'except', 'before', 'after', 'during', 'times', 'time', 'daily', 'day',
   'days', 'hours', 'hour', 'week', 'every', 'each', 'dose', 'doses', 'max', 'maximum', 'more', 'exceed', 'total',
   'additional', 'extra', 'repeat', 'may', 'can', 'other', 'then', 'once', 'twice', 'x', 'q', 'per', 'up', 'not', 'no',
+  'units', 'unit', 'iu', 'do', 'dont', "don't",
 ]);
 
 const UNKNOWN_REASONS: Record<string, string> = {
@@ -101,22 +102,25 @@ export function scanSig(text: string): Scan {
     } else if (forWord || afterPrn) {
       afterPrn = false;
       const ind = indication(text, forWord ? pos + 4 : pos);
-      if (ind.text === '') return { reason: unknown(text, pos) };
+      if (ind.text === '') return { reason: unknown(text, pos, pieces) };
       pieces.push({ kind: 'indication', text: ind.text });
       pos = ind.end;
       if (/^\d/.test(tokenAt(text, pos)) && longest(text, pos)?.piece.kind === 'dose') return { reason: `a number follows the indication "${ind.text}" (pain score or sliding scale?)` };
     } else {
-      return { reason: unknown(text, pos) };
+      return { reason: unknown(text, pos, pieces) };
     }
   }
   return { pieces };
 }
 
-function unknown(text: string, pos: number): string {
+function unknown(text: string, pos: number, pieces: Piece[] = []): string {
+  const earlier = pieces.find((p) => p.kind === 'reject');
+  if (earlier?.kind === 'reject') return earlier.reason; // the first problem in the text is the one reported
   const tok = tokenAt(text, pos);
   if (tok === 'at' && /^at \d/.test(text.slice(pos))) return 'clock times ("at 10:00") are not read';
   if (UNKNOWN_REASONS[tok]) return UNKNOWN_REASONS[tok];
   const context = text.slice(pos).trim().split(' ').slice(0, 4).join(' ');
+  if (context.split(' ')[1] === '-') return UNKNOWN_REASONS['-'];
   if (context.split(' ').includes('or')) return `alternatives ("or") are not read (in "${context}")`;
   return `did not understand "${tok}" (in "${context}")`;
 }

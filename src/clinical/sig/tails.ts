@@ -1,7 +1,10 @@
 /**
  * Epic appends the order's dates and class to Dosage.text: "..., Starting Thu 7/11/2024, Until Tue 8/20/2024,
  * Print" (see shared/fhir-samples/ehr-shapes, epic-ynhh-*). That tail is cut off and its dates become
- * timing.repeat.boundsPeriod (ISO dates, read from the text only: no clock).
+ * timing.repeat.boundsPeriod (ISO dates, read from the text only: no clock). Only this exact shape is cut
+ * (", Starting <day> M/D/YYYY[, Until <day> M/D/YYYY][, <order class>]" at the very end); any other date
+ * text stays in the sig, where the reader does not understand it and refuses the sig. An impossible date
+ * (2/30/2024) or an until-date before the start is a refusal too.
  *
  * @example
  *   splitEpicTail('Place 1 patch onto the skin every third day., Starting Thu 7/11/2024, Until Tue 8/20/2024, Print')
