@@ -60,11 +60,12 @@ function routeMismatch(code: string, route: string): string | undefined {
 export function combine(pieces: Piece[]): { ok: true; sig: Combined } | { ok: false; reason: string } {
   const rejected = pieces.find((p): p is Of<'reject'> => p.kind === 'reject');
   if (rejected) return { ok: false, reason: rejected.reason };
-  const bare = pieces.findIndex((p) => p.kind === 'dose' && p.amount.unit === NO_UNIT);
-  if (bare >= 0 && pieces.filter((p) => p.kind === 'dose').length > 1) return { ok: false, reason: 'a number without a unit besides another dose (quantity, days supply or a second dose?)' };
-  if (bare > pieces.findIndex((p) => p.kind === 'freq') && pieces.some((p) => p.kind === 'freq')) {
-    return { ok: false, reason: 'a number without a unit after the frequency (quantity or days supply?)' };
-  }
+  // A number without a unit is a dose only when it stands alone before the frequency ("1 po q6h"); elsewhere
+  // it may be a quantity or a days supply ("1 tab bid 30", "take bid 30").
+  const bareAt = pieces.findIndex((p) => p.kind === 'dose' && p.amount.unit === NO_UNIT);
+  const freqAt = pieces.findIndex((p) => p.kind === 'freq');
+  if (bareAt >= 0 && pieces.filter((p) => p.kind === 'dose').length > 1) return { ok: false, reason: 'a number without a unit besides another dose (quantity, days supply or a second dose?)' };
+  if (bareAt >= 0 && freqAt >= 0 && bareAt > freqAt) return { ok: false, reason: 'a number without a unit after the frequency (quantity or days supply?)' };
   const dose = one(pieces, 'dose', 'dose (several drugs, steps or alternatives?)');
   // "to skin" is transdermal for a patch, topical otherwise; resolved before routes are compared
   const patch = dose && !('reason' in dose) && dose.amount.unit.code === '{patch}';

@@ -12,7 +12,7 @@
  */
 import { NUM, num, rule, type FreqSpec, type Piece, type Rule } from './pieces.ts';
 
-const EVERY = '(?:q|every|evry|eveyr|every|each)';
+const EVERY = '(?:once )?(?:q|every|evry|eveyr|each)';
 const HOURS = '(?:hours|hour|hrs|hr|h|hourly|hous|hrly)';
 const DAYS = '(?:days|day|d)';
 const WEEKS = '(?:weeks|week|wks|wk)';

@@ -25,6 +25,7 @@ const REFUSALS: [RegExp, string][] = [
   [/\bsliding scale|\bper scale\b|\bpain scores?\b|\bper protocol\b|\bpain (?:level|rating)\b/, 'sliding scale: the dose depends on a score or a protocol'],
   [/\buntil (?:gone|finished|all (?:gone|taken)|complete|completed|done|resolved|better)\b/, '"until gone": a course, not a daily schedule'],
   [/\balternat(?:e|ing) with\b/, 'alternating with another drug'],
+  [/\b(?:and|plus|\+|also) (?:prn|as needed|when needed|if needed)\b/, 'scheduled doses plus as-needed doses: the daily total is not stated'],
 ];
 
 /** Words that end an indication (they change the dose or schedule, so they must not hide in one). */

@@ -46,6 +46,7 @@ const reads: [sig: string, expected: ExpectedReading][] = [
   ["1 tab po q6hrs", { dose: '1 {tbl}', timing: '1/6h', route: 'oral' }],
   ["1 tab po q4h prn pain, do not take more than 6 tablets per day", { dose: '1 {tbl}', timing: '1/4h', prn: true, max: '6 {tbl}/1d', route: 'oral' }],
   ["1 tab po q4h prn pain, no more than 4 doses per day", { dose: '1 {tbl}', timing: '1/4h', prn: true, max: '4 {tbl}/1d', route: 'oral' }],
+  ["1 tab once every 6 hours", { dose: '1 {tbl}', timing: '1/6h' }],
   ["1 tab po q4h prn pain, max 6 tabs/24 hrs", { dose: '1 {tbl}', timing: '1/4h', prn: true, max: '6 {tbl}/24h', route: 'oral' }],
 ];
 
@@ -70,6 +71,7 @@ const refuses: [sig: string, reason: string][] = [
   ['1 tab po q4h prn pain may repeat x1', 'may repeat'],
   ['1 tab po q6h prn pain hold for sedation', 'hold'],
   ['1 tab po q6h prn pain 1 - 2 for severe pain', 'number follows the indication'],
+  ['1 tab po qid and prn', 'scheduled doses plus as-needed doses'],
 ];
 
 describe('sig reader features', () => {
