@@ -7,7 +7,7 @@
 import type { Dosage } from 'fhir/r4';
 import { seededRandom } from '../../../scripts/seeded-random.ts';
 import { parseSig } from '../../../src/clinical/sig/index.ts';
-import { summarize } from './summarize.ts';
+import { summarize } from './corpus.ts';
 
 type Row = [label: string, sig: string, expected: { refused: string } | { reads: ReturnType<typeof summarize> }];
 

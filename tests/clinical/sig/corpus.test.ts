@@ -4,8 +4,7 @@
  * not-parsed rows must be refused with the expected kind of reason.
  */
 import { parseSig } from '../../../src/clinical/sig/index.ts';
-import { CORPUS, SOURCES } from './corpus.ts';
-import { summarize } from './summarize.ts';
+import { CORPUS, SOURCES, summarize } from './corpus.ts';
 
 const parsedRows = CORPUS.filter((r) => !('notParsed' in r.expected));
 const refusedRows = CORPUS.filter((r) => 'notParsed' in r.expected);

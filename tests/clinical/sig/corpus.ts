@@ -41,6 +41,8 @@
  *   decimal ".5"), plus the task's ambiguous shapes ("then" steps, "or", taper, "until gone", no frequency).
  */
 
+import type { Dosage } from 'fhir/r4';
+
 export interface ExpectedReading {
   dose: string;
   timing: string;
@@ -423,3 +425,22 @@ export const CORPUS: CorpusRow[] = [
   no("use as directed", 'variant', "\"as directed\""),
   no("1 tab per sliding scale", 'variant', "sliding scale"),
 ];
+
+/** The Dosage in the corpus's compact notation (see the corpus header). */
+export function summarize(d: Dosage): ExpectedReading {
+  const dr = d.doseAndRate?.[0];
+  const q = dr?.doseQuantity;
+  const range = dr?.doseRange;
+  const dose = q ? `${q.value} ${q.unit}` : `${range?.low?.value}-${range?.high?.value} ${range?.high?.unit}`;
+  const r = d.timing?.repeat ?? {};
+  const timing =
+    `${r.frequency}${r.frequencyMax !== undefined ? `-${r.frequencyMax}` : ''}/${r.period}` +
+    `${r.periodMax !== undefined ? `-${r.periodMax}` : ''}${r.periodUnit}${r.when ? ` ${r.when.join(',')}` : ''}`;
+  const out: ExpectedReading = { dose, timing };
+  if (d.asNeededBoolean === true) out.prn = true;
+  const m = d.maxDosePerPeriod;
+  if (m) out.max = `${m.numerator?.value} ${m.numerator?.unit}/${m.denominator?.value}${m.denominator?.unit}`;
+  if (d.route?.text) out.route = d.route.text;
+  return out;
+}
+

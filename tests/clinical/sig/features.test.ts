@@ -4,8 +4,7 @@
  * These strings were written for this test (they are not real sigs; real ones are in corpus.ts).
  */
 import { parseSig } from '../../../src/clinical/sig/index.ts';
-import type { ExpectedReading } from './corpus.ts';
-import { summarize } from './summarize.ts';
+import { summarize, type ExpectedReading } from './corpus.ts';
 
 const reads: [sig: string, expected: ExpectedReading][] = [
   ["one to two tablets by mouth every 4 to 6 hours as needed", { dose: '1-2 {tbl}', timing: '1/4-6h', prn: true, route: 'oral' }],
