@@ -2,6 +2,7 @@
  * The issue-5 faults replayed against the real sandbox (its /sandbox/faults injection), after the benchmark:
  * each row prints what the loader reported for the affected source and whether that is what we promise.
  */
+import { DEFAULT_QUERY_CONFIG } from '../../src/fhir/codes.ts';
 import type { SourceKey } from '../../src/clinical/types.ts';
 import { loadPatientRecord } from '../../src/fhir/loader.ts';
 import { makeNodeClient } from '../../tests/fhir/msw/node-client.ts';
@@ -36,7 +37,7 @@ export async function runFaultDrills(target: DrillTarget, asOf: string): Promise
     if (drill.fault === 'revoke') await fetch(`${target.baseUrl}/sandbox/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
     else await fetch(`${target.baseUrl}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'GET', ...drill.fault }) });
     const client = makeNodeClient({ serverUrl: target.fhirBaseUrl, patient, accessToken: token, scope: 'launch/patient patient/*.read' });
-    const result = await loadPatientRecord(client, { asOf, timeoutMs: 500, baseDelayMs: 50, config: { pageSize: 100 } });
+    const result = await loadPatientRecord(client, { asOf, timeoutMs: 500, baseDelayMs: 50, config: { ...DEFAULT_QUERY_CONFIG, pageSize: 100 } });
     await fetch(`${target.baseUrl}/sandbox/faults`, { method: 'DELETE' });
     const status = result.sources.find((s) => s.source === drill.source)?.status;
     const seen = status ? `${status.state}${status.reason ? `: ${status.reason}` : ''}` : 'missing';

@@ -1,4 +1,5 @@
 /** The FHIR REST API: /fhir/metadata, /fhir/.well-known/smart-configuration, read, search, create. */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Resource } from 'fhir/r4';
 import type { AuthServer, TokenInfo } from './auth.ts';
@@ -18,6 +19,9 @@ export interface FhirRouteContext {
   /** Optional extra handler mounted before the router (Bulk Data $export). */
   bulk?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
+
+/** Parameters of POST searches, by cursor, so their next links stay short (oldest dropped beyond 1,000). */
+const savedSearches = new Map<string, string>();
 
 const fail = (res: ServerResponse, e: FhirError, headers: Record<string, string> = {}) => send(res, e.status, e.outcome(), headers);
 
@@ -71,7 +75,29 @@ export async function handleFhir(req: IncomingMessage, res: ServerResponse, url:
     }
     if (req.method === 'GET') {
       const patientScope = checkScope(token, resourceType, 's');
+      const cursor = url.searchParams.get('_cursor');
+      if (cursor !== null) {
+        // A later page of a POST search: its parameters were kept under the cursor (a GET URL holding ~1,800 codes
+        // would not fit a request line); the page position comes from this URL.
+        const saved = savedSearches.get(cursor);
+        if (!saved) throw new FhirError(410, 'not-found', 'This search has expired — run it again');
+        const params = new URLSearchParams(saved);
+        for (const k of ['_count', '_offset']) if (url.searchParams.has(k)) params.set(k, url.searchParams.get(k)!);
+        const bundle = await ctx.store.search(resourceType, params, { selfUrl: new URL(`${fhirBase}/${resourceType}?_cursor=${cursor}`), tokenPatient: patientScope });
+        return send(res, 200, bundle), true;
+      }
       const bundle = await ctx.store.search(resourceType, url.searchParams, { selfUrl: new URL(`${fhirBase}${path}${url.search}`), tokenPatient: patientScope });
+      return send(res, 200, bundle), true;
+    }
+    if (req.method === 'POST' && id === '_search') {
+      // POST [type]/_search (FHIR R4 search via POST): parameters in the form body and the URL.
+      const patientScope = checkScope(token, resourceType, 's');
+      const params = new URLSearchParams(url.search);
+      for (const [k, v] of new URLSearchParams(await readBody(req))) params.append(k, v);
+      const cursor = randomUUID();
+      if (savedSearches.size >= 1000) savedSearches.delete(savedSearches.keys().next().value!);
+      savedSearches.set(cursor, params.toString());
+      const bundle = await ctx.store.search(resourceType, params, { selfUrl: new URL(`${fhirBase}/${resourceType}?_cursor=${cursor}`), tokenPatient: patientScope });
       return send(res, 200, bundle), true;
     }
     if (req.method === 'POST' && !id) {

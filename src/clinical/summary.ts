@@ -4,7 +4,7 @@
  * Pure: (resources, loadStatus, policy, asOf) → PanelSummary. The store, the UI, the registry and the CLI call this.
  */
 import type { Resource } from 'fhir/r4';
-import { daysBetween } from './dates.ts';
+import { courseStart } from './course/start.ts';
 import { recentRescueNaloxone, type ClassifiedOrder } from './medications/index.ts';
 import { mmeFromOrders } from './mme/index.ts';
 import { deriveContext, monitoringItems } from './monitoring/index.ts';
@@ -15,31 +15,16 @@ import { describeUnreadable } from './record/describe.ts';
 import { withUnreadable } from './record/load-status.ts';
 import { normalizeRecord } from './record/normalize.ts';
 import type { ClinicalRecord } from './record/types.ts';
-import { currentAnalgesics } from './risk/facts.ts';
 import { evaluateRisk, sourceGap } from './risk/rules.ts';
 import type { ConditionEntry, IsoDate, LoadStatus, MedicationEntry, MmeOptions, MmeResult, PanelSummary, PatientResources, SourceKey } from './types.ts';
 
 export { computeRiskTier } from './risk/index.ts';
 export { computeMonitoring } from './monitoring/index.ts';
 
-/** A new opioid course starts after a gap of more than this many days between opioid analgesic orders. */
-export const COURSE_GAP_DAYS = 180;
-
-/** Start of the current opioid course: walk back from the latest analgesic order while gaps ≤ COURSE_GAP_DAYS. */
-export function opioidCourseStart(mme: MmeResult, asOf: IsoDate): IsoDate | null {
-  if (currentAnalgesics(mme).length === 0) return null;
-  const dates = mme.orders
-    .filter((o) => !o.flags.includes('moud') && o.authoredOn && o.authoredOn <= asOf)
-    .map((o) => o.authoredOn as IsoDate)
-    .sort()
-    .reverse();
-  if (dates.length === 0) return null;
-  let start = dates[0];
-  for (const d of dates.slice(1)) {
-    if (daysBetween(d, start) > COURSE_GAP_DAYS) break;
-    start = d;
-  }
-  return start;
+/** Start of the current opioid course when it is known (see course/start.ts). */
+export function opioidCourseStart(mme: MmeResult, asOf: IsoDate, since?: IsoDate | null): IsoDate | null {
+  const c = courseStart(mme, asOf, since);
+  return c?.known ? c.date : null;
 }
 
 function medicationEntries(record: ClinicalRecord, mme: MmeResult, orders: ClassifiedOrder[], policy: Policy, asOf: IsoDate): MedicationEntry[] {
@@ -99,7 +84,7 @@ export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, pol
     mme,
     risk,
     monitoring,
-    peg: pegHistory(context.peg, opioidCourseStart(mme, asOf), policy),
+    peg: pegHistory(context.peg, courseStart(mme, asOf, loadStatus.medications?.since), policy),
     phq9: context.phq9.map(({ item9: _item9, ...s }) => s),
     gad7: facts.gad7,
     ort: facts.ort,

@@ -40,6 +40,11 @@ export interface SourceStatus {
   state: SourceState;
   /** Human-readable reason for partial/unavailable/not-requested, e.g. "server error 503 after 3 tries". */
   reason?: string;
+  /**
+   * How far back the source was read: the earliest date it covers, or null for the whole record. Absent when not
+   * stated (a file on the command line is the whole record). Rules never read absence before this date as "none".
+   */
+  since?: IsoDate | null;
 }
 
 /**
@@ -195,6 +200,8 @@ export interface PegHistory {
   entries: PegEntry[]; // oldest first
   baseline: PegEntry | null; // first PEG of the current opioid course (or first on file)
   baselineRule: string; // how the baseline was chosen, in words
+  /** True when the course began before the orders read: no baseline is claimed ("at or before"). */
+  baselineUnknown?: boolean;
 }
 
 export type MedicationClass = 'opioid' | 'moud' | 'benzodiazepine' | 'cns-depressant' | 'naloxone';

@@ -10,7 +10,7 @@ import type Client from 'fhirclient/lib/Client';
 import type { Resource } from 'fhir/r4';
 import type { SourceKey } from '../clinical/types.ts';
 import { readCapabilities } from './capabilities.ts';
-import { withDefaults, type QueryConfig } from './codes.ts';
+import { DEFAULT_QUERY_CONFIG, type QueryConfig } from './codes.ts';
 import { FhirError, asFhirError } from './errors.ts';
 import { parseScopes } from './permissions.ts';
 import { buildQueries } from './queries.ts';
@@ -22,8 +22,8 @@ import { SESSION_EXPIRED_MESSAGE, type SessionError, type SourceLoad } from './t
 export interface LoadOptions extends TransportOptions {
   /** The calendar date look-backs are measured from (YYYY-MM-DD), fixed at launch. */
   asOf: string;
-  /** Codes and look-backs from the clinic policy; defaults fill the gaps. */
-  config?: Partial<QueryConfig>;
+  /** Codes and look-backs from the clinic policy (default: the shipped policy's). */
+  config?: QueryConfig;
   /** Every source's key, called once before any request (the panel shows "loading" per section). */
   onStart?: (sources: SourceKey[]) => void;
   /** Called once per source, as soon as that source is finished (loaded, partial or unavailable). */
@@ -57,7 +57,7 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
 
   const permissions = parseScopes(client.getState('tokenResponse.scope') as string | undefined);
   const [capabilities] = await Promise.all([readCapabilities(transport), loadPatient(transport, patientId).then(report)]);
-  const { queries, notRequested } = buildQueries({ patientId, asOf: options.asOf, config: withDefaults(options.config), capabilities, permissions });
+  const { queries, notRequested } = buildQueries({ patientId, asOf: options.asOf, config: options.config ?? DEFAULT_QUERY_CONFIG, capabilities, permissions });
   options.onStart?.([...queries.map((q) => q.source), ...notRequested.map((n) => n.source)]);
   for (const n of notRequested) {
     report({ source: n.source, status: { state: 'not-requested', reason: n.reason }, resources: [], pages: 0,

@@ -1,28 +1,45 @@
 /**
  * The searches behind each source, one per SourceKey. EHR quirks are noted beside the query they shape.
  *
+ * A source is read by the first of its plans the server accepts; each plan is one or more searches whose results
+ * are united. Searches only narrow what is fetched where that cannot drop a record the rules use: orders are read
+ * for a window *and* without a date (undated orders count), urine drug tests by the engine's own code list
+ * (any category, any date). When a server refuses a plan, the next, broader or weaker one runs; a weaker plan says
+ * why the source is only partly read.
+ *
  * @example
- *   buildQueries({ patientId: 'p1', asOf: '2026-11-22', config, capabilities, permissions })
- *   // → [{ source: 'medications', url: 'MedicationRequest?patient=p1&status=active,...&_count=200', ... }, ...]
+ *   buildQueries({ patientId: 'p1', asOf: '2026-11-22', config, capabilities, permissions }).queries[0].plans[0].searches[0].url
+ *   // → 'MedicationRequest?patient=p1&status=active,…&authoredon=ge2024-11-21&_count=200'
  */
-import type { SourceKey } from '../clinical/types.ts';
+import type { IsoDate, SourceKey } from '../clinical/types.ts';
 import { addDays } from '../clinical/dates.ts';
 import type { Capabilities } from './capabilities.ts';
-import { tokenList, type QueryConfig } from './codes.ts';
+import type { QueryConfig } from './codes.ts';
 import type { Permissions } from './permissions.ts';
+
+export interface SearchSpec {
+  /** GET URL relative to the FHIR base; with `form`, the POST [type]/_search URL. */
+  url: string;
+  /** application/x-www-form-urlencoded body of a POST search (long code lists). */
+  form?: string;
+}
+
+export interface QueryPlan {
+  searches: SearchSpec[];
+  /** Earliest date the plan covers (null: the whole record). */
+  since: IsoDate | null;
+  /** Set on a weaker plan: why records may be missing (the source then reads as partly loaded). */
+  weakness?: string;
+}
 
 export interface SourceQuery {
   source: SourceKey;
   /** Resource types a page of this search may legitimately contain (others are skipped as unexpected). */
   expect: string[];
-  /** First page, relative to the FHIR base. */
-  url: string;
+  /** Tried in order: the next one runs when the server refuses a search of the previous one (400, 404, 405…). */
+  plans: QueryPlan[];
   /** Set when the server cannot _include Medication: read each distinct referenced Medication once. */
   readReferencedMedications?: boolean;
-  /** Codes a matching resource must carry (surveys, pdmp, agreement); anything else is an unknown code. */
-  codes?: string[];
-  /** Values are instrument scores: a quantity in a physical unit (mg, mm[Hg]) is not one of them. */
-  scores?: boolean;
 }
 
 export interface NotRequested {
@@ -40,29 +57,54 @@ export interface QueryInput {
 
 // Orders the rules need: current ones for MME and stopped/completed ones for recent-exposure rules.
 // Quirk: some EHRs (Epic) return only active orders unless an explicit status list is sent.
-const MEDICATION_STATUSES = 'active,on-hold,completed,stopped,unknown';
+export const MEDICATION_STATUSES = 'active,on-hold,completed,stopped,unknown';
+/** Codes per GET when a server refuses one long POST search (keeps each URL near 1 kB). */
+const CODES_PER_GET = 100;
+
+const query = (params: Array<[string, string] | false>) =>
+  params.filter((p): p is [string, string] => p !== false).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 
 export function buildQueries(input: QueryInput): { queries: SourceQuery[]; notRequested: NotRequested[] } {
   const { patientId, asOf, config, capabilities: caps, permissions } = input;
   // Optional parameters only when /metadata lists them: strict servers 400 on unknown parameters.
   const has = (type: string, param: string) => caps.supportsSearchParam(type, param);
   const standard = (type: string, param: string) => !caps.known || has(type, param);
-  const search = (type: string, params: Array<[string, string] | false>) => {
-    const all: Array<[string, string]> = [['patient', patientId], ...params.filter((p) => p !== false), ['_count', String(config.pageSize)]];
-    return `${type}?${all.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
-  };
-  const codesOf = (list: QueryConfig['surveyCodes']) => list.map((c) => `${c.system}|${c.code}`);
+  const get = (type: string, params: Array<[string, string] | false>): SearchSpec => ({
+    url: `${type}?${query([['patient', patientId], ...params, ['_count', String(config.pageSize)]])}`,
+  });
+  const post = (type: string, params: Array<[string, string] | false>): SearchSpec => ({
+    url: `${type}/_search`,
+    form: query([['patient', patientId], ...params, ['_count', String(config.pageSize)]]),
+  });
+  const byCode = (type: string, param: string, codes: string[]): SourceQuery['plans'] => [{ searches: [get(type, [[param, codes.join(',')]])], since: null }];
 
   const include = caps.supportsInclude('MedicationRequest', 'MedicationRequest:medication');
+  const medParams = (extra: [string, string] | false) => [
+    standard('MedicationRequest', 'status') && (['status', MEDICATION_STATUSES] as [string, string]),
+    extra,
+    include && (['_include', 'MedicationRequest:medication'] as [string, string]),
+  ];
+  const windowStart = addDays(asOf, -config.medicationWindowDays);
+  const allOrders: QueryPlan = { searches: [get('MedicationRequest', medParams(false))], since: null };
   const queries: SourceQuery[] = [
     {
       source: 'medications',
       expect: ['MedicationRequest', 'Medication'],
-      url: search('MedicationRequest', [
-        standard('MedicationRequest', 'status') && ['status', MEDICATION_STATUSES],
-        has('MedicationRequest', 'authoredon') && ['authoredon', `ge${addDays(asOf, -config.medicationLookbackDays)}`],
-        include && ['_include', 'MedicationRequest:medication'],
-      ]),
+      // The window (one day of margin: servers compare instants, the rules calendar dates) plus every undated
+      // order — an active order without authoredOn is current, and a date search never returns it. A server that
+      // cannot search for a missing date gets the whole history instead.
+      plans: has('MedicationRequest', 'authoredon')
+        ? [
+          {
+            searches: [
+              get('MedicationRequest', medParams(['authoredon', `ge${addDays(windowStart, -1)}`])),
+              get('MedicationRequest', medParams(['authoredon:missing', 'true'])),
+            ],
+            since: windowStart,
+          },
+          allOrders,
+        ]
+        : [allOrders],
       readReferencedMedications: !include,
     },
     {
@@ -73,33 +115,57 @@ export function buildQueries(input: QueryInput): { queries: SourceQuery[]; notRe
       // (for an EHR that requires the parameter).
       source: 'conditions',
       expect: ['Condition'],
-      url: search('Condition', [
-        config.conditionCategories.length > 0 && standard('Condition', 'category') && ['category', config.conditionCategories.join(',')],
-      ]),
+      plans: [{
+        searches: [get('Condition', [config.conditionCategories.length > 0 && standard('Condition', 'category') && ['category', config.conditionCategories.join(',')]])],
+        since: null,
+      }],
     },
-    { ...observationByCode('surveys', config.surveyCodes), scores: true },
-    observationByCode('pdmp', config.pdmpObservationCodes),
-    observationByCode('agreement', config.agreementCodes),
+    { source: 'surveys', expect: ['Observation'], plans: byCode('Observation', 'code', config.surveyCodes) },
+    { source: 'pdmp', expect: ['Observation'], plans: byCode('Observation', 'code', config.pdmpObservationCodes) },
+    { source: 'agreement', expect: ['Observation'], plans: byCode('Observation', 'code', config.agreementCodes) },
     {
-      // Never "all Observations": lab results by category and date; the engine picks the UDT analytes.
+      // Urine drug tests by the engine's own code list, in any category and of any date: a test without a
+      // category (older interfaces), or dated only by `issued`, is still found. The list is long (~1,800 LOINC
+      // codes): one POST search, else GETs of 100 codes, else — weaker — laboratory results by category and date.
       source: 'udt',
       expect: ['Observation'],
-      url: search('Observation', [
-        ['category', 'laboratory'],
-        has('Observation', 'date') && ['date', `ge${addDays(asOf, -config.labLookbackDays)}`],
-      ]),
+      plans: [
+        { searches: [post('Observation', [['code', config.udtCodes.join(',')]])], since: null },
+        { searches: chunks(config.udtCodes, CODES_PER_GET).map((codes) => get('Observation', [['code', codes.join(',')]])), since: null },
+        {
+          searches: [get('Observation', [['category', 'laboratory'], has('Observation', 'date') && ['date', `ge${addDays(asOf, -config.labLookbackDays)}`]])],
+          since: null,
+          weakness: 'the server refused the search by test code, so only laboratory results with a category were read — a test without a category, or dated only by its report, may be missing',
+        },
+      ],
     },
   ];
   const notRequested: NotRequested[] = [];
-  const optional = (source: SourceKey, type: string, param: string, codes: QueryConfig['surveyCodes']) => {
+  const optional = (source: SourceKey, type: string, param: string, codes: string[]) => {
     if (!permissions.canRead(type)) notRequested.push({ source, reason: `the launch did not grant read access to ${type}` });
-    else queries.push({ source, expect: [type], url: search(type, [[param, tokenList(codes)]]), codes: codesOf(codes) });
+    else queries.push({ source, expect: [type], plans: byCode(type, param, codes) });
   };
   optional('procedures', 'Procedure', 'code', config.pdmpProcedureCodes);
   optional('documents', 'DocumentReference', 'type', config.agreementCodes);
   return { queries, notRequested };
+}
 
-  function observationByCode(source: SourceKey, codes: QueryConfig['surveyCodes']): SourceQuery {
-    return { source, expect: ['Observation'], url: search('Observation', [['code', tokenList(codes)]]), codes: codesOf(codes) };
-  }
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The search for orders older than a window (read on demand: "show older orders"). */
+export function olderOrdersSearch(patientId: string, before: IsoDate, config: QueryConfig, capabilities: Capabilities): SearchSpec {
+  const include = capabilities.supportsInclude('MedicationRequest', 'MedicationRequest:medication');
+  return {
+    url: `MedicationRequest?${query([
+      ['patient', patientId],
+      ['status', MEDICATION_STATUSES],
+      ['authoredon', `lt${before}`],
+      include && ['_include', 'MedicationRequest:medication'],
+      ['_count', String(config.pageSize)],
+    ])}`,
+  };
 }

@@ -86,7 +86,7 @@ describe('401 and 403', () => {
   });
 
   it('marks only the forbidden resource type unavailable (not permitted)', async () => {
-    server.use(failing('Observation', 403));
+    server.use(failing('Observation', 403), http.post(`${BASE}/Observation/_search`, () => HttpResponse.json(outcome('failure'), { status: 403 })));
     const { bySource } = await load();
     for (const s of ['surveys', 'pdmp', 'agreement', 'udt'] as const) {
       expect(bySource[s].status).toEqual({ state: 'unavailable', reason: 'not permitted' });
@@ -105,42 +105,41 @@ describe('a page that fails midway', () => {
     expect(bySource.surveys.status).toEqual({
       state: 'partial',
       reason: 'page 3 could not be read (server error 500 after 3 tries); only the first 2 pages are shown',
+      since: null,
     });
     expect(bySource.surveys.resources).toHaveLength(10);
   });
 });
 
 describe('malformed answers', () => {
-  it('skips malformed resources with a counted note and keeps the good ones', async () => {
+  it('passes every resource to the one normaliser (it decides, as for summarize); entries that are not resources make the source partly read', async () => {
     const broken = [
       { ...observation('no-code'), code: undefined },
-      { ...observation('no-code-2'), code: undefined },
       { ...observation('text-value'), valueQuantity: { value: 'seven' } },
       { ...observation('no-id'), id: undefined },
       observation('other-code', { code: '12345-6' }),
-      { ...observation('odd-unit'), valueQuantity: { value: 5, unit: 'mg/dL', code: 'mg/dL' } },
-      { ...observation('score-unit'), valueQuantity: { value: 5, unit: 'score', code: '{score}' } },
     ];
     server.use(http.get(`${BASE}/Observation`, ({ request }) => {
       const url = new URL(request.url);
       const { body } = search('Observation', url);
       if (!url.searchParams.get('code')?.includes('91148-7')) return HttpResponse.json(body as object);
-      const bundle = body as { entry: unknown[] };
+      const bundle = body as { entry: unknown[]; total: number };
       bundle.entry.push(...broken.map((resource) => ({ resource })), { resource: 'not an object' }, {});
+      bundle.total += broken.length + 2;
       return HttpResponse.json(bundle);
     }));
     const { bySource } = await load();
-    expect(bySource.surveys.status.state).toBe('loaded');
-    expect(ids(bySource.surveys)).toEqual(['Observation/peg1', 'Observation/phq1', 'Observation/score-unit']);
-    expect(noteTexts(bySource.surveys)).toEqual(expect.arrayContaining([
-      '1 Observation resource skipped: score in an unexpected unit (mg/dL)',
-      '2 Observation resources skipped: missing code',
-      '1 Observation resource skipped: value is not a number',
-      '1 Observation resource skipped: missing id',
-      '1 Observation resource skipped: code that was not asked for',
-      '1 Bundle entry skipped: not a resource object',
-      '1 Bundle entry skipped: missing resourceType',
-    ]));
+    expect(ids(bySource.surveys)).toEqual(['Observation/no-code', 'Observation/other-code', 'Observation/peg1', 'Observation/phq1', 'Observation/text-value', 'Observation/undefined']);
+    expect(bySource.surveys.status).toMatchObject({ state: 'partial', reason: expect.stringMatching(/2 search entries were empty or not a resource/) });
+  });
+
+  it('a page whose total is larger than what its pages held reads as partly loaded', async () => {
+    server.use(http.get(`${BASE}/Condition`, ({ request }) => {
+      const { body } = search('Condition', new URL(request.url));
+      return HttpResponse.json({ ...(body as object), total: 40 });
+    }));
+    const { bySource } = await load();
+    expect(bySource.conditions.status).toMatchObject({ state: 'partial', reason: 'the server reported 40 matches but its pages held 2' });
   });
 
   it('marks a source unavailable when the body is not JSON (e.g. a proxy login page)', async () => {

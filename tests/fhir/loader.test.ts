@@ -21,9 +21,39 @@ describe('loading a typical record', () => {
     expect(ids(bySource.patient)).toEqual(['Patient/p1']);
   });
 
-  it('reads urine drug tests by laboratory category within the look-back, never all Observations', async () => {
+  it('reads urine drug tests by their codes, of any date and category (never all Observations)', async () => {
+    const uncategorized = { ...observation('udt-nocat', { code: '3426-4', date: '2026-03-01' }), category: undefined };
+    const issuedOnly = { ...observation('udt-issued', { code: '19295-5', category: 'laboratory' }), effectiveDateTime: undefined, issued: '2026-02-01T10:00:00Z' };
+    resetFake([...typicalRecord(), uncategorized, issuedOnly]);
     const { bySource } = await load();
-    expect(ids(bySource.udt)).toEqual(['Observation/udt1']); // lab-old is 7 years back; vital signs never asked for
+    // Both old and undated-by-effective tests are found; vital signs and other labs are never asked for.
+    expect(ids(bySource.udt)).toEqual(['Observation/lab-old', 'Observation/udt-issued', 'Observation/udt-nocat', 'Observation/udt1']);
+    expect(bySource.udt.status).toEqual({ state: 'loaded', since: null });
+  });
+
+  it('a server that refuses the long POST search gets the code list in GETs of 100 codes', async () => {
+    server.use(http.post(`${BASE}/Observation/_search`, () => HttpResponse.json(outcome('not supported'), { status: 405 })));
+    const { bySource } = await load();
+    expect(ids(bySource.udt)).toEqual(['Observation/lab-old', 'Observation/udt1']);
+    expect(bySource.udt.status.state).toBe('loaded');
+  });
+
+  it('a server that refuses every code search: laboratory results by category and date, read as partly loaded', async () => {
+    server.use(
+      http.post(`${BASE}/Observation/_search`, () => HttpResponse.json(outcome('not supported'), { status: 405 })),
+      http.get(`${BASE}/Observation`, ({ request }) => (new URL(request.url).searchParams.get('code')?.includes('3426-4') ? HttpResponse.json(outcome('too many codes'), { status: 400 }) : undefined)),
+    );
+    const { bySource } = await load();
+    expect(ids(bySource.udt)).toEqual(['Observation/udt1']);
+    expect(bySource.udt.status).toMatchObject({ state: 'partial', reason: expect.stringMatching(/without a category, or dated only by its report, may be missing/) });
+  });
+
+  it('reads undated orders beside the 2-year window (an active order without authoredOn is current)', async () => {
+    const undated = { ...medicationRequest('mr-undated'), authoredOn: undefined };
+    resetFake([...typicalRecord(), undated]);
+    const { bySource } = await load();
+    expect(ids(bySource.medications)).toContain('MedicationRequest/mr-undated');
+    expect(bySource.medications.status).toEqual({ state: 'loaded', since: '2024-11-22' });
   });
 
   it('keeps Conditions that carry no category (Synthea, older EHR data)', async () => {
@@ -115,17 +145,16 @@ describe('referenced Medication resources', () => {
   it('marks medications partial when a referenced Medication cannot be read', async () => {
     resetFake(typicalRecord().filter((r) => r.id !== 'med-oxy'), { includeSupported: false });
     const { bySource } = await load();
-    expect(bySource.medications.status).toEqual({ state: 'partial', reason: '1 referenced Medication resource could not be read' });
+    expect(bySource.medications.status).toEqual({ state: 'partial', reason: '1 referenced Medication resource could not be read', since: '2024-11-22' });
   });
 });
 
-it('uses the fixed asOf for look-backs (request carries authoredon and date ≥ asOf − 730 days)', async () => {
+it('uses the fixed asOf for look-backs (orders from asOf − 730 days, one day of margin)', async () => {
   const seen: string[] = [];
   server.events.on('request:start', ({ request }) => void seen.push(decodeURIComponent(request.url)));
   await load();
   server.events.removeAllListeners();
   expect(AS_OF).toBe('2026-11-22');
-  expect(seen.some((u) => u.includes('MedicationRequest?') && u.includes('authoredon=ge2024-11-22'))).toBe(true);
-  expect(seen.some((u) => u.includes('category=laboratory') && u.includes('date=ge2024-11-22'))).toBe(true);
+  expect(seen.some((u) => u.includes('MedicationRequest?') && u.includes('authoredon=ge2024-11-21'))).toBe(true);
   expect(fake.resources.length).toBeGreaterThan(0);
 });

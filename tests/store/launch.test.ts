@@ -41,12 +41,14 @@ describe('policy', () => {
     expect(usePanelStore.getState().policyErrors).toEqual([`${POLICY_URL} could not be read (HTTP 404)`]);
   });
 
-  it('gives the loader the policy codes and a UDT look-back of two intervals (at least 730 days)', () => {
+  it('gives the loader the engine\'s own code lists (bare codes), the order window and a lab look-back of two UDT intervals', () => {
     const config = queryConfigFromPolicy(DEFAULT_POLICY);
-    expect(config.surveyCodes?.map((c) => c.code)).toEqual(expect.arrayContaining(['91148-7', '44261-6', '91392-1', '44249-1']));
-    expect(config.pdmpObservationCodes).toEqual([{ system: 'http://snomed.info/sct', code: '461651000124104' }]);
+    // Every survey the engine reads, panels included (PHQ-2 and GAD-7 totals may arrive only inside their panels).
+    expect(config.surveyCodes).toEqual(expect.arrayContaining(['91148-7', '44261-6', '91392-1', '44249-1', '55757-9', '69737-5']));
+    expect(config.pdmpObservationCodes).toEqual(['461651000124104']);
+    expect(config.udtCodes.length).toBeGreaterThan(1000);
     expect(config.labLookbackDays).toBe(730);
-    expect(config.medicationLookbackDays).toBe(730);
+    expect(config.medicationWindowDays).toBe(730);
   });
 });
 
@@ -65,7 +67,7 @@ describe('loading into the store', () => {
     expect(final.resources.surveys?.map((r) => r.id)).toEqual(['peg1', 'phq1']);
     expect(final.loadedAt).toBe('2026-11-22T15:00:00.000Z');
     expect(final.permissions.canWriteObservation).toBe(true);
-    expect(final.dataNotes.find((n) => n.source === 'medications')?.text).toBe('Loaded 3 MedicationRequest and 1 Medication from 1 page');
+    expect(final.dataNotes.find((n) => n.source === 'medications')?.text).toBe('Loaded 3 MedicationRequest and 1 Medication from 2 pages (dated from 2024-11-22 on, and every undated one)');
   });
 
   it('keeps the other sections when one fails, and says why in the data notes', async () => {

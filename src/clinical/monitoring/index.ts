@@ -6,6 +6,7 @@
  * does not apply to them, but their overdose risk does.
  */
 import type { Resource } from 'fhir/r4';
+import { addDays } from '../dates.ts';
 import { mmeFromOrders } from '../mme/index.ts';
 import { prescribedAround, prescribedOrders } from '../medications/prescribed.ts';
 import { unexpectedFindings } from '../observations/udt.ts';
@@ -32,6 +33,7 @@ export function deriveContext(record: ClinicalRecord, loadStatus: LoadStatus, po
   const prescribed = prescribedOrders(record.orders);
   const lookback = policy.udt.prescribedLookbackDays.value;
   const current = policy.medications.currentLookbackDays.value;
+  const ordersSince = loadStatus.medications?.since ?? null;
   const context: MonitoringContext = {
     asOf,
     policy,
@@ -40,7 +42,8 @@ export function deriveContext(record: ClinicalRecord, loadStatus: LoadStatus, po
     pdmp: upTo(record.pdmp, asOf),
     agreement: upTo(record.agreement, asOf),
     udt,
-    unexpectedUdt: unexpectedFindings(udt, (date) => prescribedAround(prescribed, date, lookback, current)),
+    // A test is judged only when the orders read reach back to its look-back (an older test's orders were not read).
+    unexpectedUdt: unexpectedFindings(udt.filter((t) => !ordersSince || addDays(t.date, -lookback) >= ordersSince), (date) => prescribedAround(prescribed, date, lookback, current)),
     peg: upTo(record.peg, asOf),
     phq9: facts.phq9,
     phq2: upTo(record.phq2, asOf),

@@ -7,6 +7,7 @@
  */
 import type { Observation } from 'fhir/r4';
 import { codeSet } from '../codes/systems.ts';
+import type { CourseStart } from '../course/start.ts';
 import type { Policy } from '../policy/types.ts';
 import type { IsoDate, PegEntry, PegHistory } from '../types.ts';
 import { componentValue, hasCode, numericValue, observationDate } from './values.ts';
@@ -64,18 +65,33 @@ export function readPeg(obs: readonly Observation[], policy: Policy): PegEntry[]
 
 const pct = (from: number, to: number) => (from === 0 ? null : ((to - from) / from) * 100);
 
-/** Baseline = first PEG on or after the current opioid course start; else the first PEG on file. */
-export function pegHistory(entries: readonly PegEntry[], courseStart: IsoDate | null, policy: Policy): PegHistory {
+/**
+ * Baseline = first PEG on or after the current opioid course start; without a course, the first PEG on file.
+ * When the course start is not known (it began before the orders read), no baseline is claimed: the change from
+ * baseline would be measured from the wrong visit (37.5% better read as 28.6%).
+ */
+export function pegHistory(entries: readonly PegEntry[], course: CourseStart | IsoDate | null, policy: Policy): PegHistory {
+  const start = typeof course === 'string' ? { date: course, known: true } : course;
   if (entries.length === 0) {
     return { entries: [], baseline: null, baselineRule: 'No PEG on file' };
   }
-  const inCourse = courseStart ? entries.findIndex((e) => e.date >= courseStart) : -1;
+  if (start && !start.known) {
+    const out = entries.map((e, i) => ({ ...e, changeFromBaselinePct: null, improved30: false, changeFromPreviousPct: i > 0 ? pct(entries[i - 1].mean, e.mean) : null }));
+    return {
+      entries: out,
+      baseline: null,
+      baselineRule: `The current opioid course began on or before ${start.date}, before the orders that were read: its first PEG (the baseline) is not known — load older orders to find it`,
+      baselineUnknown: true,
+    };
+  }
+  const courseDate = start?.date ?? null;
+  const inCourse = courseDate ? entries.findIndex((e) => e.date >= courseDate) : -1;
   const baseIndex = inCourse >= 0 ? inCourse : 0;
   const baselineRule =
     inCourse >= 0
-      ? `First PEG of the current opioid course (course started ${courseStart})`
-      : courseStart
-        ? `No PEG since the current opioid course started (${courseStart}): first PEG on file used`
+      ? `First PEG of the current opioid course (course started ${courseDate})`
+      : courseDate
+        ? `No PEG since the current opioid course started (${courseDate}): first PEG on file used`
         : 'No current opioid course: first PEG on file used';
   const threshold = -policy.peg.improvementPct.value;
   const base = entries[baseIndex];

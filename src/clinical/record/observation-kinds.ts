@@ -51,9 +51,27 @@ export function observationKinds(o: Observation, sets: ObservationCodeSets): Fac
   return out;
 }
 
-/** Every code of the engine's lists, bare (servers spell systems differently): what the data layer searches for. */
-export function monitoredCodes(policy: Policy, kind: 'udt'): string[] {
+/**
+ * The codes the data layer searches for, bare (a server matches `code=91148-7` whatever system spelling it
+ * stores — https://loinc.org, urn:oid:… — and the engine normalises it): exactly the engine's own lists, so a
+ * search by them cannot drop a record the rules would use.
+ */
+export interface SearchCodes {
+  udt: string[];
+  survey: string[];
+  pdmpObservation: string[];
+  pdmpProcedure: string[];
+  agreement: string[];
+}
+
+export function searchCodes(policy: Policy): SearchCodes {
   const c = policy.codes;
-  if (kind === 'udt') return [...new Set([...UDT_LOINC.map(([code]) => code), ...c.udtExtra.codes.map((x) => x.code)])];
-  return [];
+  const bare = (...lists: { codes: { code: string }[] }[]) => [...new Set(lists.flatMap((l) => l.codes.map((x) => x.code)))];
+  return {
+    udt: [...new Set([...UDT_LOINC.map(([code]) => code), ...c.udtExtra.codes.map((x) => x.code)])],
+    survey: [...new Set([...bare(c.pegPanel, c.pegMean, c.pegPain, c.pegEnjoyment, c.pegActivity, c.phq9Total, c.phq9Item9, c.phq2Total, c.gad7Total, c.ortTotal), ...SURVEY_PANELS])],
+    pdmpObservation: bare(c.pdmpObservation),
+    pdmpProcedure: bare(c.pdmpProcedure),
+    agreement: bare(c.agreement),
+  };
 }

@@ -26,7 +26,7 @@ export function resetFake(resources: Resource[] = [], options: Partial<Omit<Fake
 }
 
 export const SEARCH_PARAMS: Record<string, string[]> = {
-  MedicationRequest: ['patient', 'status', 'authoredon'],
+  MedicationRequest: ['patient', 'status', 'authoredon', 'authoredon:missing'],
   Condition: ['patient', 'category'],
   Observation: ['patient', 'code', 'category', 'date'],
   Procedure: ['patient', 'code'],
@@ -54,9 +54,14 @@ function matches(r: Json, name: string, value: string): boolean {
     case 'category':
       return manyCc(r.category).some((cc) => tokenMatch(cc, list));
     case 'authoredon':
-      return String(r.authoredOn ?? '') >= value.replace(/^ge/, '');
+      // A date search never returns a resource without that date (FHIR search semantics).
+      if (typeof r.authoredOn !== 'string') return false;
+      return value.startsWith('lt') ? r.authoredOn < value.slice(2) : r.authoredOn >= value.replace(/^ge/, '');
+    case 'authoredon:missing':
+      return (typeof r.authoredOn !== 'string') === (value === 'true');
     case 'date':
-      return String(r.effectiveDateTime ?? '') >= value.replace(/^ge/, '');
+      // effective[x] only: an Observation dated only by `issued` does not match a date search.
+      return typeof r.effectiveDateTime === 'string' && r.effectiveDateTime >= value.replace(/^ge/, '');
     default:
       return true;
   }
@@ -67,6 +72,10 @@ export function search(type: string, url: URL): { status: number; body: unknown 
   const allowed = [...(SEARCH_PARAMS[type] ?? []), ...COMMON, ...(fake.includeSupported && type === 'MedicationRequest' ? ['_include'] : [])];
   for (const name of url.searchParams.keys()) {
     if (!allowed.includes(name)) return { status: 400, body: outcome(`unknown search parameter ${name}`) };
+  }
+  // A long code list fits a POST body, not a first GET URL (next links carry the fake's own paging).
+  if ((url.searchParams.get('code') ?? '').length > 4000 && url.protocol !== 'post:' && !url.searchParams.has('_page')) {
+    return { status: 414, body: outcome('URI too long') };
   }
   if (!url.searchParams.get('patient')) return { status: 400, body: outcome('patient is required') };
   const hits = fake.resources.filter(
@@ -80,9 +89,10 @@ export function search(type: string, url: URL): { status: number; body: unknown 
     const ids = new Set(slice.map((r) => ((r as unknown as Json).medicationReference as Json | undefined)?.reference));
     for (const m of fake.resources) if (ids.has(`Medication/${m.id}`)) entry.push({ resource: m, search: { mode: 'include' } });
   }
-  const link: Bundle['link'] = [{ relation: 'self', url: url.toString() }];
+  const self = new URL(`${BASE}/${type}${url.search}`);
+  const link: Bundle['link'] = [{ relation: 'self', url: self.toString() }];
   if ((page + 1) * size < hits.length) {
-    const next = new URL(url);
+    const next = new URL(self);
     next.searchParams.set('_page', String(page + 1));
     link.push({ relation: 'next', url: next.toString() });
   }

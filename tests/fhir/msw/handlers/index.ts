@@ -32,5 +32,13 @@ export const handlers = [
     const { status, body } = search(String(params.type), new URL(request.url));
     return json(body, status);
   }),
+  // POST [type]/_search (FHIR R4 3.1.0.1.1): the form body carries the parameters.
+  http.post(`${BASE}/:type/_search`, async ({ request, params }) => {
+    if (!authorized(request)) return json(outcome('token expired'), 401);
+    const url = new URL(request.url);
+    for (const [k, v] of new URLSearchParams(await request.text())) url.searchParams.append(k, v);
+    const { status, body } = search(String(params.type), new URL(url.toString().replace(/^http:/, 'post:')));
+    return json(body, status);
+  }),
   ...writeHandlers,
 ];
