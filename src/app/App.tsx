@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@mui/material';
 import type { Patient } from 'fhir/r4';
-import { classifyLaunchError, type LaunchFailure } from '../fhir/smart.ts';
+import { classifyLaunchError } from '../fhir/smart.ts';
 import { usePanelStore } from '../store/index.ts';
 import { PainPanel } from '../ui/PainPanel.tsx';
 import { RegistryEntry } from '../ui/registry/RegistryEntry.tsx';
@@ -10,10 +10,18 @@ import { LaunchErrorPage } from './LaunchErrorPage.tsx';
 import { PatientHeader } from './PatientHeader.tsx';
 import { theme } from './theme.ts';
 
+/** The header from the store's Patient (read once by the loader), or why it is missing. */
+function StorePatientHeader({ asOf }: { asOf: string }) {
+  const patient = usePanelStore((s) => (s.resources.patient?.[0] as Patient | undefined) ?? null);
+  const status = usePanelStore((s) => s.loadStatus.patient);
+  const day = usePanelStore((s) => s.asOf) ?? asOf;
+  const problem = status?.state === 'unavailable' ? (status.reason ?? 'could not be read') : null;
+  return <PatientHeader patient={patient} asOf={day} problem={problem} />;
+}
+
 function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
   const sessionError = usePanelStore((s) => s.sessionError);
-  const [opened, setOpened] = useState<Patient | null>(null);
-  const [openFailure, setOpenFailure] = useState<LaunchFailure | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   if (!outcome) {
     return (
       <Box sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }}>
@@ -23,23 +31,22 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
     );
   }
   if (outcome.kind === 'failed') return <LaunchErrorPage failure={outcome.failure} />;
-  if (openFailure) return <LaunchErrorPage failure={openFailure} />;
   if (sessionError?.kind === 'session-expired') return <LaunchErrorPage failure={classifyLaunchError({ status: 401 })} />;
-  const patient = outcome.kind === 'patient' ? outcome.patient : opened;
-  if (!patient && outcome.kind === 'registry') {
+  if (outcome.kind === 'registry' && opened === null) {
     return (
       <RegistryEntry
         client={outcome.client}
         asOf={outcome.asOf}
-        onOpenPatient={(id) =>
-          void openPatient(outcome.client, id, outcome.asOf).then(setOpened, (e: unknown) => setOpenFailure(classifyLaunchError(e)))
-        }
+        onOpenPatient={(id) => {
+          openPatient(outcome.client, id, outcome.asOf);
+          setOpened(id);
+        }}
       />
     );
   }
   return (
     <>
-      <PatientHeader patient={patient!} asOf={outcome.asOf} />
+      <StorePatientHeader asOf={outcome.asOf} />
       <Box component="main" sx={{ p: { xs: 1, sm: 2 } }}>
         <PainPanel />
       </Box>

@@ -18,12 +18,37 @@ export function ageInYears(birthDate: string | undefined, asOf: string): number 
 const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
 const SEX: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
 
-export function PatientHeader({ patient, asOf }: { patient: Patient; asOf: string }) {
+/** The date part of deceasedDateTime, true for deceasedBoolean, else null (alive or not stated). */
+export function deceasedOf(p: Patient): string | true | null {
+  if (typeof p.deceasedDateTime === 'string' && /^\d{4}/.test(p.deceasedDateTime)) return p.deceasedDateTime.slice(0, 10);
+  return p.deceasedBoolean === true ? true : null;
+}
+
+export interface PatientHeaderProps {
+  /** Null while the Patient is loading or when it could not be read (`problem` then says why). */
+  patient: Patient | null;
+  asOf: string;
+  problem?: string | null;
+}
+
+export function PatientHeader({ patient, asOf, problem }: PatientHeaderProps) {
+  if (!patient) {
+    return (
+      <Box component="header" sx={{ px: 2, py: 1.5, bgcolor: 'primary.main', color: 'primary.contrastText' }}>
+        <Typography variant="h1" data-testid="patient-name">{problem ? 'Patient details could not be read' : 'Loading patient…'}</Typography>
+        <Typography variant="body2">{problem ? `${problem} · ` : ''}Pain Care Panel as of {usDate(asOf)}</Typography>
+      </Box>
+    );
+  }
   const age = ageInYears(patient.birthDate, asOf);
+  const deceased = deceasedOf(patient);
   return (
-    <Box component="header" sx={{ px: 2, py: 1.5, bgcolor: 'primary.main', color: 'primary.contrastText' }}>
+    <Box component="header" sx={{ px: 2, py: 1.5, bgcolor: deceased ? 'grey.800' : 'primary.main', color: 'primary.contrastText' }}>
       <Typography variant="h1" data-testid="patient-name">{displayName(patient)}</Typography>
       <Typography variant="body2">
+        {deceased && (
+          <strong data-testid="patient-deceased">Deceased{deceased === true ? '' : ` ${usDate(deceased)}`} · </strong>
+        )}
         {age !== null ? `${age} y` : 'Age unknown'} · {SEX[patient.gender ?? 'unknown'] ?? patient.gender}
         {patient.birthDate ? ` · DOB ${usDate(patient.birthDate)}` : ''} · Pain Care Panel as of {usDate(asOf)}
       </Typography>

@@ -5,13 +5,12 @@
  */
 import FHIR from 'fhirclient/lib/entry/browser';
 import type Client from 'fhirclient/lib/Client';
-import type { Patient } from 'fhir/r4';
 import { classifyLaunchError, type LaunchFailure } from '../fhir/smart.ts';
 import { clinicDay, systemClock } from '../store/clock.ts';
 import { launchPanel } from '../store/launch.ts';
 
 export type LaunchOutcome =
-  | { kind: 'patient'; client: Client; patient: Patient; asOf: string }
+  | { kind: 'patient'; client: Client; asOf: string }
   | { kind: 'registry'; client: Client; asOf: string }
   | { kind: 'failed'; failure: LaunchFailure };
 
@@ -23,19 +22,18 @@ export async function bootstrap(): Promise<LaunchOutcome> {
     const asOf = clinicDay(systemClock);
     const patientId = client.getPatientId();
     if (!patientId) return { kind: 'registry', client, asOf };
-    const patient = await client.request<Patient>(`Patient/${patientId}`);
-    void launchPanel(client, { asOf });
-    return { kind: 'patient', client, patient, asOf };
+    // The Patient is read once, by the loader, through the retrying transport, in parallel with every search;
+    // a rejected token shows up there as the session error.
+    void launchPanel(client, { asOf, clock: systemClock });
+    return { kind: 'patient', client, asOf };
   } catch (e) {
     return { kind: 'failed', failure: classifyLaunchError(e, search) };
   }
 }
 
 /** Registry → one patient's panel with the same (user-level) session. */
-export async function openPatient(client: Client, patientId: string, asOf: string): Promise<Patient> {
+export function openPatient(client: Client, patientId: string, asOf: string): void {
   // fhirclient and the loader read the patient from the token response: point it at the chosen patient.
   client.state.tokenResponse = { ...client.state.tokenResponse, patient: patientId };
-  const patient = await client.request<Patient>(`Patient/${patientId}`);
-  void launchPanel(client, { asOf });
-  return patient;
+  void launchPanel(client, { asOf, clock: systemClock });
 }

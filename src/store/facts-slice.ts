@@ -22,6 +22,11 @@ export interface FactsSlice {
   receiveSource(load: SourceLoad): void;
   /** Adds or replaces resources in a source (after the panel saved an Observation). */
   upsertResources(source: SourceKey, resources: Resource[]): void;
+  /** Reading orders older than the launch window, on demand. */
+  olderOrders: { state: 'idle' | 'loading' | 'done' | 'failed'; reason?: string };
+  setOlderOrders(state: FactsSlice['olderOrders']): void;
+  /** Older orders arrived: added to the medications source, which then covers the whole record (or says why not). */
+  receiveOlderOrders(resources: Resource[], complete: boolean, reason?: string): void;
 }
 
 export const createFactsSlice: StateCreator<PanelState, [], [], FactsSlice> = (set) => ({
@@ -40,6 +45,21 @@ export const createFactsSlice: StateCreator<PanelState, [], [], FactsSlice> = (s
       pages: { ...s.pages, [load.source]: load.pages },
       dataNotes: [...s.dataNotes.filter((n) => n.source !== load.source), ...load.notes],
     })),
+  olderOrders: { state: 'idle' },
+  setOlderOrders: (olderOrders) => set({ olderOrders }),
+  receiveOlderOrders: (added, complete, reason) =>
+    set((s) => {
+      const keys = new Set(added.map((r) => `${r.resourceType}/${r.id}`));
+      const kept = (s.resources.medications ?? []).filter((r) => !keys.has(`${r.resourceType}/${r.id}`));
+      const current = s.loadStatus.medications;
+      const partial = !complete || current?.state === 'partial';
+      const why = [current?.state === 'partial' ? current.reason : undefined, complete ? undefined : reason].filter(Boolean).join('; ');
+      return {
+        resources: { ...s.resources, medications: [...kept, ...added] },
+        loadStatus: { ...s.loadStatus, medications: partial ? { state: 'partial', reason: why, since: null } : { state: 'loaded', since: null } },
+        olderOrders: { state: 'done' },
+      };
+    }),
   upsertResources: (source, added) =>
     set((s) => {
       const keys = new Set(added.map((r) => `${r.resourceType}/${r.id}`));

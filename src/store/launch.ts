@@ -10,6 +10,7 @@ import type Client from 'fhirclient/lib/Client';
 import { parsePolicyText } from '../clinical/policy/index.ts';
 import type { IsoDate } from '../clinical/types.ts';
 import { loadPatientRecord, type LoadOptions, type LoadResult } from '../fhir/loader.ts';
+import { loadOlderOrders } from '../fhir/older-orders.ts';
 import { canWriteObservation } from '../fhir/writes.ts';
 import type { Clock } from './clock.ts';
 import { queryConfigFromPolicy } from './policy-config.ts';
@@ -61,4 +62,16 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
 export async function launchPanel(client: Client, options: LaunchOptions): Promise<LoadResult> {
   if (!usePanelStore.getState().policy) await loadPolicy(options.policyUrl, options.fetch);
   return loadRecordIntoStore(client, options);
+}
+
+/** "Show older orders": reads the orders before the launch window into the store (once). */
+export async function loadOlderOrdersIntoStore(options: Omit<LaunchOptions, 'asOf'> = {}): Promise<void> {
+  const store = usePanelStore.getState();
+  const since = store.loadStatus.medications?.since;
+  if (!store.client || !since || store.olderOrders.state === 'loading') return;
+  store.setOlderOrders({ state: 'loading' });
+  const policy = store.policy;
+  const result = await loadOlderOrders(store.client, since, { ...options, config: policy ? queryConfigFromPolicy(policy) : undefined });
+  if (!result.ok) usePanelStore.getState().setOlderOrders({ state: 'failed', reason: result.reason });
+  else usePanelStore.getState().receiveOlderOrders(result.resources, result.complete, result.reason);
 }

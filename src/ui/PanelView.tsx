@@ -52,7 +52,7 @@ export function PanelView(p: PanelProps) {
           </SectionBoundary>
           <SectionBoundary id="peg" title="PEG tracker" status={READY}>
             {() => (
-              <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} onSave={p.onSavePeg} improvementPct={p.improvementPct} />
+              <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} onSave={p.onSavePeg} improvementPct={p.improvementPct} orders={p.orders} />
             )}
           </SectionBoundary>
         </Box>
@@ -61,10 +61,10 @@ export function PanelView(p: PanelProps) {
             {() => s && <RiskSection risk={s.risk} />}
           </SectionBoundary>
           <SectionBoundary id="mme" title="Morphine milligram equivalents (MME)" status={p.statuses.mme}>
-            {() => s && <MmeSection mme={s.mme} thresholds={p.thresholds} />}
+            {() => s && <MmeSection mme={s.mme} thresholds={p.thresholds} orders={p.orders} />}
           </SectionBoundary>
           <SectionBoundary id="meds" title="Medications and conditions" status={p.statuses.meds}>
-            {() => s && <MedicationsSection medications={s.medications} conditions={s.conditions} />}
+            {() => s && <MedicationsSection medications={s.medications} conditions={s.conditions} ordersSince={p.orders.since} />}
           </SectionBoundary>
           <SectionBoundary id="copy-to-note" title="Copy to note" status={p.statuses.note}>
             {() => <CopyToNoteSection text={p.noteText} />}

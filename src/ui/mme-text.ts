@@ -6,13 +6,13 @@ import { formatNumber, plural } from './format.ts';
 export function mmeHeadline(mme: MmeResult): string {
   const unknown = mme.orders.filter((o) => o.status === 'unknown').length;
   const counted = mme.orders.filter((o) => o.status === 'counted').length;
-  if (mme.totalPerDay === null) {
+  if (!mme.complete && mme.atLeast > 0) {
+    return `At least ${formatNumber(mme.atLeast)} MME/day — ${plural(unknown, 'order')} could not be converted (verify)`;
+  }
+  if (mme.totalPerDay === null || !mme.complete) {
     return `Could not compute MME — ${plural(unknown, 'opioid order')} could not be converted`;
   }
   const total = `${formatNumber(mme.totalPerDay)} MME/day`;
-  if (!mme.complete) {
-    return `At least ${total} — ${plural(unknown, 'order')} could not be converted`;
-  }
   if (counted === 0) return `${total} — no current opioid orders are counted`;
   return total;
 }

@@ -5,6 +5,7 @@ import type { SectionStatus } from './section-status.ts';
 import type { PegAnswers } from './peg.ts';
 import type { DataNoteLine } from './sections/DataNotesSection.tsx';
 import type { MmeThresholds } from './sections/MmeBands.tsx';
+import type { OrdersWindowProps } from './shared/OrdersWindow.tsx';
 
 export interface PanelProps {
   /** Null until the policy and the clock are known (sections show loading) or when the policy is broken. */
@@ -23,4 +24,6 @@ export interface PanelProps {
   sessionError: { message: string } | null;
   thresholds: MmeThresholds;
   improvementPct: number;
+  /** How far back the orders were read, and "Show older orders". */
+  orders: OrdersWindowProps;
 }

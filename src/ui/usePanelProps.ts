@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { usePanelStore } from '../store/index.ts';
+import { loadOlderOrdersIntoStore } from '../store/launch.ts';
 import { useDataNotes, usePanelSummary } from '../store/derived.ts';
 import type { SourceKey } from '../clinical/types.ts';
 import { effectiveLoadStatus, panelStatuses } from './panel-status.ts';
@@ -27,6 +28,9 @@ export function usePanelProps(): PanelProps {
   const savePeg = usePanelStore((s) => s.savePeg);
   const attestPdmp = usePanelStore((s) => s.attestPdmp);
   const dataNotes = useDataNotes();
+  const since = usePanelStore((s) => s.loadStatus.medications?.since);
+  const older = usePanelStore((s) => s.olderOrders);
+  const orders = useMemo(() => ({ since, older, onShowOlder: () => void loadOlderOrdersIntoStore() }), [since, older]);
 
   const load = useMemo(() => effectiveLoadStatus(rawLoad, loadedAt !== null), [rawLoad, loadedAt]);
   const blocked = policyErrors ? 'the clinic policy could not be used' : (sessionError?.message ?? null);
@@ -76,5 +80,6 @@ export function usePanelProps(): PanelProps {
     sessionError,
     thresholds: policy ? { caution: policy.risk.moderateMme.value, high: policy.risk.highMme.value } : DEFAULT_THRESHOLDS,
     improvementPct: policy?.peg.improvementPct.value ?? 30,
+    orders,
   };
 }

@@ -5,7 +5,7 @@ describe('Copy to note: plain text with the arithmetic, the reasons, what is due
   const text = buildNoteText(summary());
 
   it('states the MME with each order and never counts the unknown order as 0', () => {
-    expect(text).toContain('MME: At least 30 MME/day — 1 order could not be converted (CDC 2022 conversion factors)');
+    expect(text).toContain('MME: At least 30 MME/day — 1 order could not be converted (verify) (CDC 2022 conversion factors)');
     expect(text).toContain('- oxycodone 5 MG Oral Tablet: 5 mg × 1 tab × 4/day = 20 mg/day × 1.5 = 30 MME/day');
     expect(text).toContain('- tramadol 50 MG Oral Tablet: could not be converted — Free-text directions with no structured dose');
     expect(text).toContain('- buprenorphine 8 MG / naloxone 2 MG Sublingual Film: not counted — MOUD — not counted');

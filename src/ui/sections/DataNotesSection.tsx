@@ -74,6 +74,7 @@ export function DataNotesSection({ asOf, load, notes, counts = {}, loadedAt }: D
               <Typography variant="body2">
                 {SOURCE_LABEL[key]}: <strong>{STATE_LABEL[status.state]}</strong>
                 {count !== undefined ? ` (${count.toLocaleString('en-US')})` : ''}
+                {status.since !== undefined && status.state !== 'unavailable' ? ` · ${status.since ? `from ${formatDate(status.since)} on` : 'all dates'}` : ''}
                 {status.reason ? ` — ${usDates(status.reason)}` : ''}
               </Typography>
             </li>

@@ -1,7 +1,8 @@
 /** Current opioids, MOUD, benzodiazepines and other CNS depressants, naloxone; and the conditions behind the tier. */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { ConditionEntry, MedicationClass, MedicationEntry } from '../../clinical/types.ts';
+import type { ConditionEntry, IsoDate, MedicationClass, MedicationEntry } from '../../clinical/types.ts';
+import { windowPhrase } from '../shared/OrdersWindow.tsx';
 import { CLASS_LABEL } from '../labels.ts';
 import { formatDate, usDates } from '../format.ts';
 
@@ -10,6 +11,8 @@ const CLASS_ORDER: MedicationClass[] = ['opioid', 'moud', 'benzodiazepine', 'cns
 export interface MedicationsProps {
   medications: MedicationEntry[];
   conditions: ConditionEntry[];
+  /** How far back orders were read ("No naloxone prescription since …" rather than "on file"). */
+  ordersSince?: IsoDate | null;
 }
 
 /**
@@ -23,12 +26,12 @@ function shownFor(cls: MedicationClass, current: MedicationEntry[], all: Medicat
   return past.slice(0, 1);
 }
 
-export function MedicationsSection({ medications, conditions }: MedicationsProps) {
+export function MedicationsSection({ medications, conditions, ordersSince }: MedicationsProps) {
   const current = medications.filter((m) => m.current);
   return (
     <Box>
       {CLASS_ORDER.map((cls) => (
-        <MedicationGroup key={cls} cls={cls} entries={shownFor(cls, current, medications)} />
+        <MedicationGroup key={cls} cls={cls} entries={shownFor(cls, current, medications)} since={ordersSince} />
       ))}
       <Typography component="h3" variant="subtitle2" sx={{ mt: 2 }}>
         Conditions behind the tier
@@ -53,7 +56,7 @@ export function MedicationsSection({ medications, conditions }: MedicationsProps
   );
 }
 
-function MedicationGroup({ cls, entries }: { cls: MedicationClass; entries: MedicationEntry[] }) {
+function MedicationGroup({ cls, entries, since }: { cls: MedicationClass; entries: MedicationEntry[]; since?: IsoDate | null }) {
   return (
     <Box sx={{ mb: 1 }}>
       <Typography component="h3" variant="subtitle2">
@@ -61,7 +64,7 @@ function MedicationGroup({ cls, entries }: { cls: MedicationClass; entries: Medi
       </Typography>
       {entries.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
-          {cls === 'naloxone' ? 'No naloxone prescription on file.' : 'None current.'}
+          {cls === 'naloxone' ? `No naloxone prescription ${windowPhrase(since)}.` : 'None current.'}
         </Typography>
       ) : (
         <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid={`meds-${cls}`}>

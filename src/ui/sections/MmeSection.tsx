@@ -13,15 +13,18 @@ import { mmeHeadline } from '../mme-text.ts';
 import { usDates } from '../format.ts';
 import { MmeBands, type MmeThresholds } from './MmeBands.tsx';
 import { MmeOrderTable } from './MmeOrderTable.tsx';
+import { OrdersWindow, windowPhrase, type OrdersWindowProps } from '../shared/OrdersWindow.tsx';
 
 export interface MmeProps {
   mme: MmeResult;
   thresholds?: MmeThresholds;
+  /** How far back the orders were read (never "no opioid orders" for the whole history when only a window was). */
+  orders?: OrdersWindowProps;
 }
 
 export const DEFAULT_THRESHOLDS: MmeThresholds = { caution: 50, high: 90 };
 
-export function MmeSection({ mme, thresholds = DEFAULT_THRESHOLDS }: MmeProps) {
+export function MmeSection({ mme, thresholds = DEFAULT_THRESHOLDS, orders }: MmeProps) {
   const counted = mme.orders.filter((o) => o.status === 'counted');
   const unknown = mme.orders.filter((o) => o.status === 'unknown');
   const excluded = mme.orders.filter((o) => o.status === 'excluded');
@@ -33,13 +36,14 @@ export function MmeSection({ mme, thresholds = DEFAULT_THRESHOLDS }: MmeProps) {
       <Typography variant="body2" color="text.secondary">
         Using {EDITION_LABEL[mme.edition] ?? mme.edition}. Sum of the counted orders below.
       </Typography>
-      {mme.totalPerDay !== null && (
-        <MmeBands total={mme.totalPerDay} atLeast={!mme.complete} thresholds={thresholds} />
+      {(mme.totalPerDay !== null || mme.atLeast > 0) && (
+        <MmeBands total={mme.complete ? (mme.totalPerDay ?? 0) : mme.atLeast} atLeast={!mme.complete} thresholds={thresholds} />
       )}
       {counted.length > 0 && <MmeOrderTable orders={counted} />}
       <OrderList title="Could not be converted (not counted as 0)" orders={unknown} testId="mme-unknown" />
       <OrderList title="Not counted" orders={excluded} testId="mme-excluded" collapseAfter={3} />
-      {mme.orders.length === 0 && <Typography sx={{ mt: 1 }}>No opioid orders on file.</Typography>}
+      {mme.orders.length === 0 && <Typography sx={{ mt: 1 }}>No opioid orders {windowPhrase(orders?.since)}.</Typography>}
+      {orders && <OrdersWindow {...orders} />}
     </Box>
   );
 }

@@ -8,7 +8,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { PegEntry, PegHistory } from '../../clinical/types.ts';
 import { dayNumber } from '../../clinical/dates.ts';
-import { formatDate, formatPeg } from '../format.ts';
+import { usDates, formatDate, formatPeg } from '../format.ts';
 import { PegDataTable, changeText } from './PegDataTable.tsx';
 import { useWidth } from '../shared/useWidth.ts';
 
@@ -84,9 +84,10 @@ export function PegChart({ peg, improvementPct = 30 }: { peg: PegHistory; improv
       <Typography variant="body2" sx={{ minHeight: '1.5em' }} data-testid="peg-point-detail">
         {shown ? pointLabel(shown) : 'Hover or tab to a point to see its three answers.'}
       </Typography>
-      <Typography variant="caption" color="text.secondary" component="p">
-        Dashed line: baseline ({peg.baselineRule}). Dotted line: {improvementPct}% below baseline. Diamond: at least {improvementPct}%
-        better than baseline (clinically meaningful improvement, CDC).
+      <Typography variant="caption" color="text.secondary" component="p" data-testid="peg-baseline-rule">
+        {peg.baseline
+          ? `Dashed line: baseline (${usDates(peg.baselineRule)}). Dotted line: ${improvementPct}% below baseline. Diamond: at least ${improvementPct}% better than baseline (clinically meaningful improvement, CDC).`
+          : `No baseline line: ${usDates(peg.baselineRule)}.`}
       </Typography>
       <PegDataTable entries={entries} />
     </Box>

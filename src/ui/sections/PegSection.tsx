@@ -8,6 +8,7 @@ import type { SectionStatus } from '../section-status.ts';
 import { StatusGate } from '../shared/SectionBoundary.tsx';
 import type { SaveFn } from '../shared/useDurableSave.ts';
 import type { PegAnswers } from '../peg.ts';
+import { OrdersWindow, type OrdersWindowProps } from '../shared/OrdersWindow.tsx';
 import { PegChart } from './PegChart.tsx';
 import { PegEntryForm } from './PegEntryForm.tsx';
 
@@ -19,12 +20,15 @@ export interface PegSectionProps {
   onSave: SaveFn<PegAnswers>;
   /** Clinic policy: the improvement marked on the chart (default 30%). */
   improvementPct?: number;
+  /** When the course began before the orders read, the baseline is unknown: offer to read older orders. */
+  orders?: OrdersWindowProps;
 }
 
-export function PegSection({ peg, chartStatus, asOf, canWrite, onSave, improvementPct }: PegSectionProps) {
+export function PegSection({ peg, chartStatus, asOf, canWrite, onSave, improvementPct, orders }: PegSectionProps) {
   return (
     <Box>
       <StatusGate status={chartStatus} title="PEG trend" render={() => (peg ? <PegChart peg={peg} improvementPct={improvementPct} /> : null)} />
+      {peg?.baselineUnknown && orders && <OrdersWindow {...orders} />}
       <PegEntryForm asOf={asOf} canWrite={canWrite} onSave={onSave} />
     </Box>
   );
