@@ -35,7 +35,7 @@ export function PatientHeader({ patient, asOf, problem }: PatientHeaderProps) {
   if (!patient) {
     return (
       <Box component="header" sx={{ px: 2, py: 1.5, bgcolor: 'primary.main', color: 'primary.contrastText' }}>
-        <Typography variant="h1" data-testid="patient-name">{problem ? 'Patient details could not be read' : 'Loading patient…'}</Typography>
+        <Typography variant="h1" data-testid={problem ? 'patient-unreadable' : 'patient-loading'}>{problem ? 'Patient details could not be read' : 'Loading patient…'}</Typography>
         <Typography variant="body2">{problem ? `${problem} · ` : ''}Pain Care Panel as of {usDate(asOf)}</Typography>
       </Box>
     );

@@ -11,6 +11,7 @@ import { parsePolicyText } from '../clinical/policy/index.ts';
 import type { IsoDate } from '../clinical/types.ts';
 import { loadPatientRecord, type LoadOptions, type LoadResult } from '../fhir/loader.ts';
 import { loadOlderOrders } from '../fhir/older-orders.ts';
+import { SESSION_EXPIRED_MESSAGE } from '../fhir/types.ts';
 import { canWriteObservation } from '../fhir/writes.ts';
 import type { Clock } from './clock.ts';
 import { queryConfigFromPolicy } from './policy-config.ts';
@@ -51,7 +52,12 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
     ...options,
     config: policy ? queryConfigFromPolicy(policy) : undefined,
     onStart: (sources) => usePanelStore.getState().startSources(sources),
-    onSource: (load) => usePanelStore.getState().receiveSource(load),
+    onSource: (load) => {
+      const state = usePanelStore.getState();
+      state.receiveSource(load);
+      // A rejected token ends the session at once: no section shows a "could not check" that is really a 401.
+      if (load.failure === 'unauthorized' && !state.sessionError) state.setSessionError({ kind: 'session-expired', message: SESSION_EXPIRED_MESSAGE });
+    },
   });
   usePanelStore.getState().setLoadedAt(usePanelStore.getState().clock().toISOString());
   if (result.sessionError) usePanelStore.getState().setSessionError(result.sessionError);

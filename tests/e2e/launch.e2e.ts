@@ -45,23 +45,30 @@ describe('SMART launch through the local sandbox', () => {
     await page.close();
   });
 
-  it('a tampered access token yields the clear "session expired" page, not a blank screen', async () => {
+  it('a tampered access token is renewed with the refresh token (the panel loads); tampered tokens with no refresh give the "session expired" page', async () => {
     const page = await browser.newPage();
     await standaloneLaunch(page, env, 'Stephen McLaughlin');
     await page.getByTestId('patient-name').waitFor({ timeout: 30_000 });
-    await page.evaluate(() => {
-      for (let i = 0; i < sessionStorage.length; i++) {
-        const key = sessionStorage.key(i)!;
-        const value = sessionStorage.getItem(key)!;
-        if (value.includes('access_token')) {
-          const state = JSON.parse(value) as { tokenResponse: { access_token: string } };
-          state.tokenResponse.access_token = 'tampered';
-          sessionStorage.setItem(key, JSON.stringify(state));
+    const tamper = (alsoRefresh: boolean) =>
+      page.evaluate((both) => {
+        for (let i = 0; i < sessionStorage.length; i++) {
+          const key = sessionStorage.key(i)!;
+          const value = sessionStorage.getItem(key)!;
+          if (value.includes('access_token')) {
+            const state = JSON.parse(value) as { tokenResponse: { access_token: string; refresh_token?: string } };
+            state.tokenResponse.access_token = 'tampered';
+            if (both) state.tokenResponse.refresh_token = 'tampered';
+            sessionStorage.setItem(key, JSON.stringify(state));
+          }
         }
-      }
-    });
+      }, alsoRefresh);
+    await tamper(false);
     await page.reload();
-    const alert = page.getByRole('alert');
+    await page.getByTestId('patient-name').waitFor({ timeout: 30_000 });
+    expect(await headerName(page)).toBe('Stephen McLaughlin');
+    await tamper(true);
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: /Session expired/ });
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.innerText()).toMatch(/Session expired — relaunch from the chart/);
     expect(await alert.innerText()).toMatch(/open Pain Care Panel again from the patient's chart/);
@@ -74,7 +81,7 @@ describe('SMART launch through the local sandbox', () => {
     await page.getByTestId('patient-name').waitFor({ timeout: 30_000 });
     env.revokeTokens(); // access and refresh tokens: what the EHR does when the session ends
     await page.reload();
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: /Session expired/ });
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.innerText()).toMatch(/Session expired — relaunch from the chart/);
     await page.close();
@@ -84,7 +91,7 @@ describe('SMART launch through the local sandbox', () => {
     const page = await browser.newPage();
     await page.goto(`${env.appUrl}/launch.html?iss=${encodeURIComponent(env.fhirBaseUrl)}`);
     await page.getByRole('button', { name: 'Deny' }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: /Session expired/ });
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.innerText()).toMatch(/Access was not granted/);
     await saveScreenshot(page, 'launch-error-denied');
