@@ -168,8 +168,8 @@ export class FhirStore {
   private async includes(matches: BundleEntry[], targets: string[]): Promise<BundleEntry[]> {
     const out: BundleEntry[] = [];
     const seen = new Set<string>();
-    if (!targets.includes('MedicationRequest:medication')) {
-      throw new FhirError(400, 'not-supported', `_include supported: MedicationRequest:medication (got ${targets.join(', ')})`);
+    if (!targets.every((t) => t === 'MedicationRequest:medication' || t === 'MedicationDispense:medication')) {
+      throw new FhirError(400, 'not-supported', `_include supported: MedicationRequest:medication, MedicationDispense:medication (got ${targets.join(', ')})`);
     }
     for (const e of matches) {
       const ref = (e.resource as { medicationReference?: { reference?: string } }).medicationReference?.reference;

@@ -6,7 +6,7 @@
 import type { Resource } from 'fhir/r4';
 import { courseStart } from './course/start.ts';
 import { recentRescueNaloxone, type ClassifiedOrder } from './medications/index.ts';
-import { mmeFromOrders } from './mme/index.ts';
+import { mmeFromExposures } from './mme/index.ts';
 import { deriveContext, monitoringItems } from './monitoring/index.ts';
 import { pegHistory } from './observations/peg.ts';
 import { mmeOptionsOf } from './policy/mme-options.ts';
@@ -49,7 +49,7 @@ function medicationEntries(record: ClinicalRecord, mme: MmeResult, orders: Class
 }
 
 function sourceNotes(loadStatus: LoadStatus): string[] {
-  const keys: SourceKey[] = ['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents'];
+  const keys: SourceKey[] = ['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents', 'dispenses', 'statements', 'questionnaires', 'referrals'];
   return keys.flatMap((k) => {
     const gap = sourceGap({ loadStatus }, k);
     return gap ? [`${k}: ${gap}`] : [];
@@ -66,7 +66,7 @@ export function summarizePatient(resources: PatientResources, loadStatus: LoadSt
 /** The panel summary of a normalised record as of a date: the one evaluation the panel, registry and CLI share. */
 export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
   const loadStatus = withUnreadable(fetched, record.unreadable);
-  const mme = mmeFromOrders(record.orders, { asOf, ...mmeOptionsOf(policy), ...mmeOptions });
+  const mme = mmeFromExposures(record, { asOf, ...mmeOptionsOf(policy), ...mmeOptions });
   const { context, facts } = deriveContext(record, loadStatus, policy, asOf, mme);
   const risk = evaluateRisk(facts, policy);
   context.risk = risk;

@@ -26,8 +26,12 @@ export type SourceKey =
   | 'pdmp' // Observation by code: PDMP review finding
   | 'agreement' // Observation by code: patient agreement
   | 'udt' // Observation category=laboratory + date: urine drug tests
-  | 'procedures' // Procedure: PDMP review procedure (optional, by scope)
-  | 'documents'; // DocumentReference: patient agreement (optional, by scope)
+  | 'procedures' // Procedure: PDMP review, hospice, cancer treatment, non-drug therapies (optional, by scope)
+  | 'documents' // DocumentReference: patient agreement (optional, by scope)
+  | 'dispenses' // MedicationDispense: pharmacy fills (optional, by scope)
+  | 'statements' // MedicationStatement: medications the patient reports or outside lists (optional, by scope)
+  | 'questionnaires' // QuestionnaireResponse: PEG, PHQ-9, PHQ-2, GAD-7 as forms (optional, by scope)
+  | 'referrals'; // ServiceRequest: referrals to non-drug therapies (optional, by scope)
 
 export type SourceState =
   | 'loading'
@@ -112,6 +116,8 @@ export interface MmeOrderResult {
   longActing?: boolean;
   /** For an unknown ER/LA order: the least it can amount to (one unit a day, one patch worn), MME/day. */
   minMmePerDay?: number;
+  /** Set when the exposure is not an order: a pharmacy fill or a reported medication (medicationRequestId is then its id). */
+  source?: 'fill' | 'statement';
 }
 
 export interface MmeResult {
@@ -179,6 +185,8 @@ export interface ScoreEntry {
   /** Severity band where the instrument has one ("moderate"), else undefined. */
   band?: string;
   observationId?: string;
+  /** Where it was read from when not a plain Observation: a questionnaire form, or a panel's member items. */
+  from?: 'questionnaire' | 'panel items';
 }
 
 export interface PegEntry {
@@ -194,6 +202,8 @@ export interface PegEntry {
   improved30: boolean;
   observationId?: string;
   derivedFromItems?: boolean;
+  /** Where it was read from when not a plain Observation: a questionnaire form, or a panel's member items. */
+  from?: 'questionnaire' | 'panel items';
 }
 
 export interface PegHistory {
@@ -216,6 +226,10 @@ export interface MedicationEntry {
   /** Which rule/code matched, e.g. "RxNorm 197591 in CDC benzodiazepine-medications". */
   matchedBy: string;
   detail?: string; // e.g. "rescue naloxone (nasal spray)", "CNS depressant: gabapentinoid"
+  /** Set when the entry is not an order: a pharmacy fill or a reported medication (medicationRequestId is then its id). */
+  source?: 'fill' | 'statement';
+  /** Date of the latest pharmacy fill of this exposure. */
+  filled?: IsoDate;
 }
 
 export interface ConditionEntry {

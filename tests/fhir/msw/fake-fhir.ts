@@ -31,6 +31,10 @@ export const SEARCH_PARAMS: Record<string, string[]> = {
   Observation: ['patient', 'code', 'category', 'date'],
   Procedure: ['patient', 'code'],
   DocumentReference: ['patient', 'type'],
+  MedicationDispense: ['patient', 'whenhandedover', 'whenhandedover:missing'],
+  MedicationStatement: ['patient'],
+  QuestionnaireResponse: ['patient'],
+  ServiceRequest: ['patient'],
 };
 const COMMON = ['_count', '_page'];
 
@@ -57,6 +61,11 @@ function matches(r: Json, name: string, value: string): boolean {
       // A date search never returns a resource without that date (FHIR search semantics).
       if (typeof r.authoredOn !== 'string') return false;
       return value.startsWith('lt') ? r.authoredOn < value.slice(2) : r.authoredOn >= value.replace(/^ge/, '');
+    case 'whenhandedover':
+      if (typeof r.whenHandedOver !== 'string') return false;
+      return r.whenHandedOver >= value.replace(/^ge/, '');
+    case 'whenhandedover:missing':
+      return (typeof r.whenHandedOver !== 'string') === (value === 'true');
     case 'authoredon:missing':
       return (typeof r.authoredOn !== 'string') === (value === 'true');
     case 'date':
