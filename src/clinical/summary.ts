@@ -4,6 +4,7 @@
  * Pure: (resources, loadStatus, policy, asOf) → PanelSummary. The store, the UI, the registry and the CLI call this.
  */
 import type { Resource } from 'fhir/r4';
+import { computeCourse } from './course/index.ts';
 import { courseStart } from './course/start.ts';
 import { recentRescueNaloxone, type ClassifiedOrder } from './medications/index.ts';
 import { mmeFromExposures } from './mme/index.ts';
@@ -59,12 +60,12 @@ function sourceNotes(loadStatus: LoadStatus): string[] {
 /** MME options beyond the policy's (the command line's --edition / --research-factors). */
 export type SummaryMmeOptions = Pick<MmeOptions, 'edition' | 'useResearchFactors' | 'activeLookbackDays'>;
 
-export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
-  return summarizeRecord(normalizeRecord(resources as readonly Resource[], policy), loadStatus, policy, asOf, mmeOptions);
+export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: { course?: boolean } = {}): PanelSummary {
+  return summarizeRecord(normalizeRecord(resources as readonly Resource[], policy), loadStatus, policy, asOf, mmeOptions, what);
 }
 
 /** The panel summary of a normalised record as of a date: the one evaluation the panel, registry and CLI share. */
-export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
+export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: { course?: boolean } = {}): PanelSummary {
   const loadStatus = withUnreadable(fetched, record.unreadable);
   const mme = mmeFromExposures(record, { asOf, ...mmeOptionsOf(policy), ...mmeOptions });
   const { context, facts } = deriveContext(record, loadStatus, policy, asOf, mme);
@@ -93,5 +94,6 @@ export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, pol
     unexpectedUdt: context.unexpectedUdt,
     alerts,
     notes: [...sourceNotes(loadStatus), ...describeUnreadable(record.unreadable), ...notSigned, ...unknownUdt],
+    ...(what.course === false ? {} : { course: computeCourse({ record, mme, policy, asOf, since: loadStatus.medications?.since, mmeOptions }) }),
   };
 }

@@ -6,6 +6,7 @@
  * Field names that appear in the `summarize` command's JSON are a public contract: extend, never rename.
  */
 import type { Resource } from 'fhir/r4';
+import type { CourseResult } from './course/types.ts';
 
 /** A calendar date, YYYY-MM-DD. All interval arithmetic is on calendar dates, never on local time. */
 export type IsoDate = string;
@@ -269,4 +270,6 @@ export interface PanelSummary {
   alerts: string[];
   /** Things the engine could not use, in words (skipped resources, unknown codes): shown under "Data notes". */
   notes: string[];
+  /** The opioid course over time (dose history, changes, pace flags, supply, prescribers); absent when not asked for. */
+  course?: CourseResult;
 }

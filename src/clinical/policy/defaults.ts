@@ -47,6 +47,18 @@ export const DEFAULT_POLICY: Policy = {
     currentLookbackDays: { value: 730, source: 'CDC CDS "Active Ambulatory ... Rx": active orders authored within 2 years' },
     readWindowDays: { value: 730, source: 'Orders read at launch: the 2-year look-back of CDC CDS "Active Ambulatory Opioid Rx" and of the naloxone rule; older orders are read on demand' },
   },
+  course: {
+    taperMonthlyPct: { value: 10, source: 'CDC 2022 Rec 5 and HHS Guide for Clinicians on the Appropriate Dosage Reduction or Discontinuation of Long-Term Opioid Analgesics (2019): about 10% per month or slower after a year or more of therapy' },
+    taperWeeklyPct: { value: 10, source: 'HHS 2019 dosage-reduction guide: about 10% per week may be tolerated after a shorter course (weeks to months)' },
+    longCourseDays: { value: 365, source: 'HHS 2019 dosage-reduction guide: "a year or more" of opioid therapy calls for the slower monthly pace' },
+    longTermDays: { value: 90, source: 'CDC 2022: long-term opioid therapy is use on most days for more than 3 months' },
+    abruptStopMme: { value: 50, source: 'CDC 2022 Rec 5; FDA Drug Safety Communication (April 2019): do not stop opioids abruptly in physically dependent patients; clinic choice of the dose from which a stop is flagged' },
+    abruptStopMinDays: { value: 30, source: 'Clinic choice: a stop is flagged only after a course of at least this many days (a few days after surgery need no taper)' },
+    escalationPct: { value: 25, source: 'CDC 2022 Rec 4 (weigh carefully any increase, especially toward 50 and 90 MME/day); clinic choice of the percentage in 30 days that is flagged' },
+    earlyRefillShare: { value: 0.75, source: 'Clinic choice: a refill before 75% of the previous supply could have been used is early (PDMP early-refill patterns)' },
+    multiplePrescribers: { value: 4, source: 'PQA "Use of Opioids from Multiple Providers" measure: 4 or more prescribers (and 4 or more pharmacies) within 180 days' },
+    prescriberWindowDays: { value: 180, source: 'PQA "Use of Opioids from Multiple Providers" measure: 180-day window' },
+  },
   plausibility: {
     maxUnitsPerDose: { value: 10, source: 'Data-entry screening bound chosen by the clinic (a dose of more than 10 tablets, capsules or patches at once is read as an entry error and shown "implausible — verify"); ISMP error-prone dose designations (trailing zeros, misplaced decimal points)' },
     maxMlPerDose: { value: 60, source: 'Data-entry screening bound chosen by the clinic (more than 60 mL of an oral liquid per dose)' },
