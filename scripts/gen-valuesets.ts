@@ -15,6 +15,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ANALYTE_SYNONYMS, METABOLISM } from '../src/clinical/observations/udt-metabolism.ts';
 
 const ROOT = process.env.VALUESETS_DIR ?? '/work/shared/data/valuesets';
 const OUT = new URL('../src/clinical/codes/', import.meta.url);
@@ -118,30 +119,91 @@ const UDT_CLASSES = [
   'general-opiate', 'heroin', 'methadone', 'opiate-specific', 'oxycodone', 'phencyclidine', 'synthetic-opioid',
   'xylazine',
 ] as const;
-const ANALYTES = [
-  'morphine', 'codeine', 'hydrocodone', 'hydromorphone', 'oxycodone', 'oxymorphone', 'tramadol', 'tapentadol',
-  'meperidine', 'fentanyl', 'methadone', 'buprenorphine', 'dihydrocodeine',
-];
-function analyteOf(display: string): string {
-  const d = display.toLowerCase();
-  const hits = ANALYTES.filter((a) => d.includes(a));
-  return hits.length === 1 ? hits[0] : '';
+type Cls = (typeof UDT_CLASSES)[number] | '';
+
+/**
+ * LOINC component of a display, lower case: the text before the property ("Morphine Free [Mass/volume] in Urine"
+ * → "morphine"; short names "oxyCODONE Free Ur Cfm-mCnc" → "oxycodone"), without "Deprecated", "Free", "cutoff",
+ * ratios to creatinine, Z-scores, lean-body-mass adjustments and "panel".
+ */
+function componentOf(display: string): string {
+  let d = display.replace(/^Deprecated /i, '');
+  d = d.split(/ \[| Ur\b| CtO\b| Pnl\b| pnl\b| cutoff\b| Z-score\b| adj\b| 24h\b| -- |\/Creat| panel\b| positive\b| confirm method\b| screen method\b| tested for\b/i)[0];
+  return d.replace(/\bFree\b/gi, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
+
+const CLASS_WORD = /^(opiates?|synthetic opioids|narcotics and opioids|drugs of abuse|benzodiazepines?( metabolites)?|barbiturates|barbiturate screen|designer benzodiazepines|sympathomimetics|amphetamines|cannabinoids|cocaine metabolites|home drug screening)\b/;
+const OPIOID_CLASSES = new Set(['general-opiate', 'opiate-specific', 'oxycodone', 'fentanyl-type', 'buprenorphine', 'methadone', 'heroin', 'synthetic-opioid']);
+// Non-opioid analytes the CDC class sets do not list (VSAC 1032.28 / the umbrella set has them without a class):
+// given the class their name says, so a positive lorazepam confirmation is judged like a benzodiazepine screen.
+const BENZO_ANALYTE = /azepam|azolam|clobazam|chlordiazepoxide|clorazepate|7-amino(clonazepam|flunitrazepam|nitrazepam)|norclobazam|desalkylflurazepam|hydroxyethylflurazepam/;
+const BARBITURATE_ANALYTE = /barbital\b|butalbital|phenobarbital|secobarbital|pentobarbital|amobarbital|butabarbital/;
+const COCAINE_ANALYTE = /^(cocaine|benzoylecgonine|cocaethylene|ecgonine methyl ester)$/;
+
+/**
+ * Analyte(s) a LOINC display names, canonical ('' = class-level): "HYDROcodone [Presence]…" → hydrocodone;
+ * "fentaNYL+Norfentanyl" → fentanyl+norfentanyl; "Buprenorphine+Nor" → buprenorphine+norbuprenorphine;
+ * "Methadone+Metabolite" / "OxyCODONE and metabolites panel" → the parent and its metabolites (udt-metabolism.ts);
+ * a name not in the synonym table is kept as it is only for codes of an opioid class (an illicit fentanyl
+ * analogue), or named for a benzodiazepine/barbiturate/cocaine analyte; anything else is class-level.
+ */
+function analytesOf(display: string, cls: Cls): { analyte: string; cls: Cls } {
+  const component = componentOf(display);
+  if (!component || CLASS_WORD.test(component)) return { analyte: '', cls };
+  const parts = component.split(/\s*\+\s*| and /).map((p) => p.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out.at(-1);
+    if (/^metabolites?$/.test(part) && prev && METABOLISM[prev]) {
+      out.push(...METABOLISM[prev].metabolites);
+    } else if (part === 'nor' && prev) {
+      out.push(ANALYTE_SYNONYMS[`nor${prev}`] ?? `nor${prev}`);
+    } else if (ANALYTE_SYNONYMS[part]) {
+      out.push(ANALYTE_SYNONYMS[part]);
+    } else if (cls && OPIOID_CLASSES.has(cls)) {
+      out.push(part);
+    } else if (BENZO_ANALYTE.test(part)) {
+      return { analyte: part, cls: cls || 'benzodiazepine' };
+    } else if (BARBITURATE_ANALYTE.test(part)) {
+      return { analyte: part, cls: cls || 'barbiturate' };
+    } else if (COCAINE_ANALYTE.test(part)) {
+      return { analyte: part, cls: cls || 'cocaine' };
+    } else if (cls) {
+      return { analyte: part, cls }; // a named non-opioid analyte of a class set (judged at class level)
+    } else {
+      return { analyte: '', cls }; // not a drug this app interprets (antidepressants, antipsychotics, …)
+    }
+  }
+  return { analyte: [...new Set(out)].join('+'), cls };
+}
+
 function udt(): string {
-  const rows = new Map<string, [string, string, string]>();
+  const rows = new Map<string, [string, Cls, string]>();
+  const displays = new Map<string, string>();
+  for (const c of [...cdc('all-urine-drug-screening-tests'), ...cdc('opioid-urine-drug-screening'), ...cdc('non-opioid-urine-drug-screening')]) {
+    if (c.display && !displays.has(c.code)) displays.set(c.code, c.display);
+  }
   for (const cls of UDT_CLASSES) {
     for (const c of cdc(`${cls}-urine-drug-screening-tests`)) {
-      // 6-monoacetylmorphine names morphine but is heroin-specific: heroin tests stay class-level.
-      if (!rows.has(c.code)) rows.set(c.code, [c.code, cls, cls === 'heroin' ? '' : analyteOf(c.display)]);
+      if (c.display && !displays.has(c.code)) displays.set(c.code, c.display);
+      if (!rows.has(c.code)) rows.set(c.code, [c.code, cls, '']);
     }
   }
   const umbrella = [...cdc('all-urine-drug-screening-tests'), ...ahrq('2.16.840.1.113762.1.4.1032.28')];
   for (const c of umbrella) if (!rows.has(c.code)) rows.set(c.code, [c.code, '', '']);
+  for (const row of rows.values()) {
+    const display = displays.get(row[0]);
+    if (!display) continue; // VSAC 1032.28 codes without a display in any copied set stay class-level
+    const { analyte, cls } = analytesOf(display, row[1]);
+    row[1] = cls;
+    row[2] = analyte;
+  }
   const list = [...rows.values()].sort((a, b) => a[0].localeCompare(b[0]));
+  const named = list.filter((r) => r[2]).length;
   return (
-    HEADER('Urine drug screening LOINC codes: opioid-cds-r4 *-urine-drug-screening-tests (class per code) ∪ all-urine-drug-screening-tests ∪ VSAC 1032.28 (class "" = any).') +
+    HEADER('Urine drug screening LOINC codes: opioid-cds-r4 *-urine-drug-screening-tests (class per code) ∪ all-urine-drug-screening-tests ∪ VSAC 1032.28 (class "" = any); analyte(s) derived from the LOINC display (componentOf/analytesOf in the generator, names from observations/udt-metabolism.ts).') +
     `export type UdtClass = ${UDT_CLASSES.map((c) => `'${c}'`).join(' | ')};\n` +
-    `/** [LOINC code, drug class ('' = panel/other), single analyte named in the display ('' = class-level)] (${list.length} codes) */\n` +
+    `/** [LOINC code, drug class ('' = panel/other), analyte(s) the display names, '+'-joined ('' = class-level)] (${list.length} codes, ${named} with an analyte) */\n` +
     `export const UDT_LOINC: readonly (readonly [string, UdtClass | '', string])[] = ${JSON.stringify(list)};\n`
   );
 }
