@@ -216,6 +216,8 @@ export interface MedicationEntry {
   /** Which rule/code matched, e.g. "RxNorm 197591 in CDC benzodiazepine-medications". */
   matchedBy: string;
   detail?: string; // e.g. "rescue naloxone (nasal spray)", "CNS depressant: gabapentinoid"
+  /** Why it matters with an opioid, one line (e.g. "muscle relaxant: adds sedation and breathing risk with opioids (CDC 2022 Rec 11)"). */
+  why?: string;
 }
 
 export interface ConditionEntry {
