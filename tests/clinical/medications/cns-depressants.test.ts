@@ -43,6 +43,7 @@ describe('CNS depressant classes (CDC 2022 Rec 11)', () => {
     ['phenobarbital', b.order('LOCAL-8', 'PHENobarbital 30 mg tablet'), 'CNS depressant: barbiturate'],
     // adversarial
     ['"Somatuline Depot" (lanreotide) is not Soma: word-bounded', b.order('LOCAL-9', 'Somatuline Depot 120 mg/0.5 mL'), undefined],
+    ['"somatic pain" is not Soma: word-bounded', b.order('LOCAL-10', 'cream for somatic pain'), undefined],
     ['phentermine (stimulant in the CDC cns set) is not a CNS depressant', b.order('803353', 'phentermine hydrochloride 37.5 MG Oral Tablet'), undefined],
     ['sevoflurane (anaesthetic in the CDC cns set) is not counted', b.order('200243', 'sevoflurane 1000 MG/ML Inhalation Solution'), undefined],
     ['ibuprofen is not a CNS depressant', b.order('310965', 'ibuprofen 200 MG Oral Tablet'), undefined],
