@@ -231,6 +231,8 @@ export interface MedicationEntry {
   source?: 'fill' | 'statement';
   /** Date of the latest pharmacy fill of this exposure. */
   filled?: IsoDate;
+  /** Why it matters with an opioid, one line (e.g. "muscle relaxant: adds sedation and breathing risk with opioids (CDC 2022 Rec 11)"). */
+  why?: string;
 }
 
 export interface ConditionEntry {
@@ -247,10 +249,16 @@ export interface UdtFinding {
   date: IsoDate;
   test: string; // analyte display
   result: string; // as reported ("Positive", "Negative", "150 ng/mL")
-  kind: 'unexpected-positive' | 'unexpected-negative';
+  /** 'review-positive': a class-level screen that a prescribed drug may or may not explain (e.g. an opiate screen with
+   * only oxycodone prescribed) — not proof of anything, shown as "review with the clinician". */
+  kind: 'unexpected-positive' | 'unexpected-negative' | 'review-positive';
   /** Neutral, non-punitive wording: "unexpected result — review with the clinician". */
   text: string;
   observationId?: string;
+  /** The analyte(s) the test names ("hydrocodone", "fentanyl + norfentanyl"); absent for class-level screens. */
+  analyte?: string;
+  /** Why, in plain words (metabolism, what the test detects), and what helps (e.g. a confirmatory test). */
+  explanation?: string;
 }
 
 export interface PanelSummary {

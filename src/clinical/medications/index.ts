@@ -46,6 +46,7 @@ export function classifiedOrdersAt(orders: readonly OrderFact[], policy: Policy,
       current,
       matchedBy: c.matchedBy,
       detail: c.detail,
+      ...(c.why ? { why: c.why } : {}),
       resource: f.resource,
     });
   }

@@ -98,7 +98,7 @@ export function moderateReasons(f: RiskFacts, policy: Policy): Reason[] {
   const osa = f.conditions.find((c) => c.kind === 'sleep-apnea' && c.active);
   if (osa) out.push(r('M5-sleep-apnea', `Sleep apnea: ${osa.display} (${osa.code})`, 'CDC 2022 Rec 8 (sleep-disordered breathing)'));
   const cns = f.orders.filter((o) => o.class === 'cns-depressant' && o.current);
-  if (cns.length) out.push(r('M6-cns-depressant', `Other CNS depressant current: ${cns.map((o) => `${o.display} (${o.detail?.replace('CNS depressant: ', '')})`).join(', ')}`, 'CDC 2022 Rec 11; WA co-prescribing documentation rule'));
+  if (cns.length) out.push(r('M6-cns-depressant', `Other CNS depressant current: ${cns.map((o) => `${o.display} — ${o.detail?.replace('CNS depressant: ', '') ?? 'CNS depressant'}`).join('; ')} (sedation and breathing risk add up with opioids)`, 'CDC 2022 Rec 11; WA co-prescribing documentation rule'));
   if (f.age !== null && f.age >= p.olderAge.value) out.push(r('M7-age-65', `Age ${f.age} ≥ ${p.olderAge.value}`, `${p.olderAge.source}; policy risk.olderAge`));
   const la = currentAnalgesics(f.mme).filter(isLongActing);
   if (la.length) out.push(r('M8-long-acting', `Extended-release/long-acting opioid or methadone: ${names(la)}`, 'CDC 2022 Rec 3 (ER/LA caution); CDC IG extended-release opioid set'));
