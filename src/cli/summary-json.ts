@@ -44,6 +44,7 @@ export function buildSummaryJson(resources: readonly Resource[], opts: SummaryOp
     unexpectedUdt: summary.unexpectedUdt,
     scores: { peg: summary.peg.entries, pegBaseline: summary.peg.baselineRule, phq9: summary.phq9, gad7: summary.gad7, ort: summary.ort },
     course: summary.course ? courseJson(summary.course) : null,
+    nonOpioidCare: summary.nonOpioidCare,
   };
 }
 

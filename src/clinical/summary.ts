@@ -4,6 +4,7 @@
  * Pure: (resources, loadStatus, policy, asOf) → PanelSummary. The store, the UI, the registry and the CLI call this.
  */
 import type { Resource } from 'fhir/r4';
+import { nonOpioidCareAt } from './care/at.ts';
 import { computeCourse } from './course/index.ts';
 import { courseStart } from './course/start.ts';
 import { recentRescueNaloxone, type ClassifiedOrder } from './medications/index.ts';
@@ -94,6 +95,7 @@ export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, pol
     unexpectedUdt: context.unexpectedUdt,
     alerts,
     notes: [...sourceNotes(loadStatus), ...describeUnreadable(record.unreadable), ...notSigned, ...unknownUdt],
+    nonOpioidCare: nonOpioidCareAt(record, policy, asOf),
     ...(what.course === false ? {} : { course: computeCourse({ record, mme, policy, asOf, since: loadStatus.medications?.since, mmeOptions }) }),
   };
 }

@@ -280,4 +280,27 @@ export interface PanelSummary {
   notes: string[];
   /** The opioid course over time (dose history, changes, pace flags, supply, prescribers); absent when not asked for. */
   course?: CourseResult;
+  /** Non-opioid pain medicines (current or tried in the last year) and non-drug therapies on record. */
+  nonOpioidCare?: NonOpioidCare;
+}
+
+export interface NonOpioidCare {
+  medications: {
+    id: string;
+    display: string;
+    group: string; // 'NSAID' | 'acetaminophen' | 'SNRI' | 'TCA' | 'gabapentinoid' | 'topical' | 'other adjuvant'
+    detail: string;
+    current: boolean;
+    date: IsoDate | null;
+    source: 'order' | 'fill' | 'statement';
+    matchedBy: string;
+  }[];
+  therapies: {
+    therapy: string; // 'physical therapy' | 'CBT / psychotherapy' | 'chiropractic' | …
+    display: string;
+    date: IsoDate | null;
+    status: string;
+    from: 'referral' | 'procedure';
+    matchedBy: string;
+  }[];
 }

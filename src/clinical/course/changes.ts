@@ -12,7 +12,8 @@ const SAME_DOSE = 0.05;
 function kindOf(before: DoseSegment, after: DoseSegment): ChangeKind | null {
   const a = before.mmePerDay;
   const b = after.mmePerDay;
-  if (a === null || b === null) return null; // a gap in the data: nothing is claimed
+  // A gap in the data (a dose that could not be computed, or only a lower bound): nothing is claimed across it.
+  if (a === null || b === null || !before.complete || !after.complete) return null;
   if (a === 0 && b > 0) return 'start';
   if (a > 0 && b === 0) return 'stop';
   if (a === 0 && b === 0) return null;
@@ -35,14 +36,14 @@ function detailOf(kind: ChangeKind, before: DoseSegment, after: DoseSegment): st
 }
 
 /**
- * Per-month pace of a decrease: the reduction (% of the dose before) over the time since the previous decrease,
- * at least one month (one week for a short course) — a first cut of 50% is a 50% cut, not spread over the years
- * the dose was held.
+ * Per-month pace of a decrease: the reduction (% of the dose before) over the days since the previous decrease
+ * (25% a week = 25% ÷ 7 × 30 = 107% a month). The first decrease of a taper has no "previous": it is measured over
+ * one month (one week for a short course), so a first cut of 50% reads 50% a month — not spread over the years the
+ * dose was held.
  */
 export function pacePerMonth(pct: number, daysSincePrevious: number | null, shortCourse: boolean): number {
-  const unit = shortCourse ? 7 : 30;
-  const units = Math.max(1, (daysSincePrevious ?? unit) / unit);
-  return (pct / units) * (30 / unit);
+  const days = daysSincePrevious === null ? (shortCourse ? 7 : 30) : Math.max(1, daysSincePrevious);
+  return (pct * 30) / days;
 }
 
 export function doseChanges(segments: readonly DoseSegment[], shortCourse: (date: string) => boolean): DoseChange[] {

@@ -23,7 +23,8 @@ export function paceFlags(changes: readonly DoseChange[], segments: readonly Dos
     if (c.kind === 'decrease' && c.pctPerMonth !== null) {
       const long = courseDays >= p.longCourseDays.value;
       const limit = long ? p.taperMonthlyPct.value : p.taperWeeklyPct.value * (30 / 7);
-      if (c.pctPerMonth > limit + 1e-9) {
+      // Compared at one decimal: MMEs are rounded to 1e-6, so an exact 10% step may compute as 10.0000003%.
+      if (Math.round(c.pctPerMonth * 10) / 10 > limit) {
         const rate = long ? `${p.taperMonthlyPct.value}% per month` : `${p.taperWeeklyPct.value}% per week`;
         out.push({ code: 'taper-faster-than-policy', date: c.date, detail: `Dose reduced from ${fmt(c.fromMme!)} to ${fmt(c.toMme!)} MME/day (${pct(c.pctPerMonth)} per month) — faster than about ${rate} after ${long ? 'a year or more' : 'a shorter course'}; check in on withdrawal symptoms, pain and mood, and whether to slow the taper` });
       }

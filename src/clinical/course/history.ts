@@ -5,7 +5,7 @@
  * days only and each result holds until the next. For the past, a stopped order counts over its supply like a
  * completed one (its stop date is not in the record); the last segment is today's MME exactly.
  */
-import { addDays } from '../dates.ts';
+import { addDays, daysBetween } from '../dates.ts';
 import { mmeFromExposures } from '../mme/index.ts';
 import { supplyDays } from '../mme/currency.ts';
 import type { ClinicalRecord } from '../record/types.ts';
@@ -64,6 +64,26 @@ export interface HistoryInput {
   asOf: IsoDate;
 }
 
+/** Days of overlap when one supply hands over to the next (the supply interval is closed: both count that day). */
+const HANDOVER_DAYS = 2;
+
+/**
+ * A segment of a day or two between two others that holds both their products is the handover between supplies
+ * (an order ends the day the next begins, both count that day), not a change of dose: it is folded into the segment
+ * that follows.
+ */
+function absorbHandovers(segments: DoseSegment[]): void {
+  for (let i = segments.length - 2; i >= 1; i--) {
+    const [before, s, after] = [segments[i - 1], segments[i], segments[i + 1]];
+    const days = daysBetween(s.from, s.to) + 1;
+    const holdsBoth = [...before.products, ...after.products].every((p) => s.products.includes(p));
+    if (days <= HANDOVER_DAYS && holdsBoth && s.products.length > 0) {
+      after.from = s.from;
+      segments.splice(i, 1);
+    }
+  }
+}
+
 export function doseHistory({ record, current, options, from, asOf }: HistoryInput): DoseSegment[] {
   const past = pastView(opioidOnly(record));
   const lookback = options.activeLookbackDays ?? 730;
@@ -79,6 +99,7 @@ export function doseHistory({ record, current, options, from, asOf }: HistoryInp
     if (last && last.mmePerDay === segment.mmePerDay && last.complete === segment.complete && last.products.join() === segment.products.join()) last.to = to;
     else segments.push(segment);
   }
+  absorbHandovers(segments);
   // Today is the engine's own answer (statuses as they are now).
   const today = segments.at(-1);
   if (today) {

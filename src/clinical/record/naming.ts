@@ -11,6 +11,7 @@ import { codeKey, normalizedCodings, RXNORM } from '../codes/systems.ts';
 import { classifyOpioidProduct } from '../drugs/classify.ts';
 import { findOpioidNames } from '../drugs/opioid-ingredients.ts';
 import type { OpioidProduct } from '../drugs/product.ts';
+import { classifyPainMedication } from '../care/index.ts';
 import { classifyNonOpioid } from '../medications/classify.ts';
 import { medicationNaming, type MedicationNaming } from '../medications/concept.ts';
 import { findName } from '../medications/ingredients.ts';
@@ -81,10 +82,10 @@ export function readNaming(r: MedicationBearing, index: MedicationIndex, problem
   if (product) {
     const prn = problems.length === 0 && isPrn(r as MedicationRequest);
     const opioid = { product, productClass: classifyOpioidProduct(product), key: productKey(product, display, prn) };
-    return { facts: { display: display === '(medication not named)' ? product.name : display, opioid, nonOpioid: null, substances: substancesOf(product, naming, null), problems }, naming };
+    return { facts: { display: display === '(medication not named)' ? product.name : display, opioid, nonOpioid: null, substances: substancesOf(product, naming, null), painCare: null, problems }, naming };
   }
   // A non-opioid is judged by its name, status and dates only: a broken dosage does not matter for it.
   const blocking = problems.filter((p) => !p.startsWith('dosage'));
   if (blocking.length > 0 && (cls !== null || naming === null || blocking.some((p) => p.includes('medication')))) return null;
-  return { facts: { display: naming?.display ?? display, opioid: null, nonOpioid: cls, substances: substancesOf(undefined, naming, cls), problems }, naming };
+  return { facts: { display: naming?.display ?? display, opioid: null, nonOpioid: cls, substances: substancesOf(undefined, naming, cls), painCare: naming ? classifyPainMedication(naming) : null, problems }, naming };
 }

@@ -9,7 +9,7 @@
  *   record.udt        // every resulted urine drug test, any date (rules keep those on or before asOf)
  *   record.unreadable // [{ ref: 'MedicationRequest/7', reason: 'dosageInstruction is not a list of Dosage', mayBe: ['medication-order'], … }]
  */
-import type { Condition, DocumentReference, MedicationDispense, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, QuestionnaireResponse, Resource } from 'fhir/r4';
+import type { Condition, DocumentReference, MedicationDispense, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, QuestionnaireResponse, Resource, ServiceRequest } from 'fhir/r4';
 import { conditionFacts, procedureFacts } from '../conditions/index.ts';
 import { datePart } from '../dates.ts';
 import { agreementEvents, pdmpEvents } from '../observations/evidence.ts';
@@ -24,6 +24,7 @@ import { indexMedications } from '../mme/resolve-medication.ts';
 import { readDispense, readStatement } from './fills.ts';
 import { formObservation, withMembers } from './forms.ts';
 import { isUnreadable, readOrder, refOf } from './orders.ts';
+import { therapyFacts } from './therapies.ts';
 import { shapeProblems } from './shape.ts';
 import type { ClinicalRecord, FactKind, PatientFacts, UnreadableRecord } from './types.ts';
 
@@ -155,6 +156,7 @@ export function normalizeRecord(resources: readonly Resource[], policy: Policy):
   const statements = readAll(of<MedicationStatement>('MedicationStatement'), (m) => readStatement(m, index), unreadableRecords);
   const conditions = readable(of<Condition>('Condition'), 'condition', unreadableRecords);
   const procedures = readable(of<Procedure>('Procedure'), 'procedure', unreadableRecords);
+  const referrals = readable(of<ServiceRequest>('ServiceRequest'), 'therapy', unreadableRecords, ['referrals']);
   const documents = readable(of<DocumentReference>('DocumentReference'), 'agreement', unreadableRecords, ['documents']);
   const surveys = surveyObservations(of<Observation>('Observation'), of<QuestionnaireResponse>('QuestionnaireResponse'), unreadableRecords);
   const observations = readableObservations(surveys.list, policy, unreadableRecords);
@@ -164,7 +166,7 @@ export function normalizeRecord(resources: readonly Resource[], policy: Policy):
     orders,
     dispenses,
     statements,
-    therapies: [],
+    therapies: therapyFacts(referrals, procedures),
     conditions: conditionFacts(conditions),
     procedures: procedureFacts(procedures, policy),
     udt: readUdtTests(observations, policy),

@@ -7,6 +7,7 @@
 import type { MedicationDispense, MedicationRequest, MedicationStatement } from 'fhir/r4';
 import type { OpioidProductClass } from '../drugs/classify.ts';
 import type { OpioidProduct } from '../drugs/product.ts';
+import type { PainMedicationClass, TherapyKind } from '../care/types.ts';
 import type { Classification } from '../medications/classify.ts';
 import type { EvidenceEvent } from '../observations/evidence.ts';
 import type { Phq9Entry } from '../observations/scores.ts';
@@ -43,6 +44,8 @@ export interface MedicationNamingFacts {
   nonOpioid: Classification | null;
   /** Substance labels for the urine drug test check (opioid ingredients, 'benzodiazepine', ...). */
   substances: ReadonlySet<string>;
+  /** Non-opioid pain care (NSAID, SNRI, gabapentinoid…), when the medication is one. */
+  painCare: PainMedicationClass | null;
   /** Fields the engine cannot read (an opioid with any becomes "could not compute"). */
   problems: string[];
 }
@@ -92,7 +95,7 @@ export interface OrderFact extends MedicationNamingFacts {
 /** A non-drug pain therapy (physical therapy, CBT, chiropractic…) from a referral or a procedure. */
 export interface TherapyFact {
   ref: string;
-  therapy: string;
+  therapy: TherapyKind;
   display: string;
   date: IsoDate | null;
   status: string;
