@@ -35,7 +35,7 @@ describe('registry filters', () => {
 describe('course filters (tapering faster than policy, runs out within 7 days, multiple prescribers)', () => {
   const withCourse = (name: string, course: Partial<NonNullable<import('../../src/clinical/types.ts').PanelSummary['course']>>) => {
     const s = summary({ patientId: name, tier: 'moderate', mme: 40 });
-    s.course = { start: '2025-01-01', startKnown: true, days: 500, longTerm: true, history: [{ from: '2025-01-01', to: s.asOf, mmePerDay: 40, complete: true, products: [] }], changes: [], flags: [], supplyEnds: null, daysLeft: null, prescribers: { count: 1, pharmacies: 1, windowDays: 180, names: [] }, responsible: null, ...course };
+    s.course = { start: '2025-01-01', startKnown: true, days: 500, longTerm: true, history: [{ from: '2025-01-01', to: s.asOf, mmePerDay: 40, complete: true, products: [] }], changes: [], flags: [], supplyEnds: null, lastFill: null, daysLeft: null, prescribers: { count: 1, pharmacies: 1, windowDays: 180, names: [] }, responsible: null, ...course };
     return buildRow(s, { patient: { resourceType: 'Patient', id: name, name: [{ text: name }] }, prescriber: { key: 'k', display: 'Dr Kay' } });
   };
   const courseRows = [

@@ -9,6 +9,7 @@
 import { addDays, daysBetween } from '../dates.ts';
 import type { Policy } from '../policy/types.ts';
 import { mmeOptionsOf } from '../policy/mme-options.ts';
+import { DISPENSED } from '../record/fills.ts';
 import type { ClinicalRecord } from '../record/types.ts';
 import { currentAnalgesics } from '../risk/facts.ts';
 import type { IsoDate, MmeOptions, MmeResult } from '../types.ts';
@@ -44,6 +45,11 @@ function startAt(segments: readonly DoseSegment[], date: string): string | null 
     lastOn = s.to;
   }
   return start;
+}
+
+function latestFill(record: CourseInput['record'], asOf: IsoDate): CourseResult['lastFill'] {
+  const f = record.dispenses.filter((d) => d.opioid && d.date && d.date <= asOf && DISPENSED.has(d.status)).sort((a, b) => b.date!.localeCompare(a.date!))[0];
+  return f ? { date: f.date!, daysSupply: f.daysSupply, display: f.display } : null;
 }
 
 export function computeCourse(input: CourseInput): CourseResult {
@@ -82,6 +88,7 @@ export function computeCourse(input: CourseInput): CourseResult {
     changes,
     flags: flags.sort((a, b) => a.date.localeCompare(b.date)),
     supplyEnds,
+    lastFill: latestFill(record, asOf),
     daysLeft: supplyEnds ? daysBetween(asOf, supplyEnds) : null,
     prescribers,
     responsible: current[0]?.requester ?? null,

@@ -46,6 +46,8 @@ export interface CourseResult {
   flags: CourseFlag[];
   /** The day the current supply runs out (last fill's days' supply, else the order's supply duration). */
   supplyEnds: IsoDate | null;
+  /** The latest opioid pharmacy fill on or before asOf, with its days' supply. */
+  lastFill: { date: IsoDate; daysSupply: number | null; display: string } | null;
   /** Days from asOf to supplyEnds (negative: ran out that many days ago). */
   daysLeft: number | null;
   prescribers: { count: number; pharmacies: number; windowDays: number; names: string[] };
