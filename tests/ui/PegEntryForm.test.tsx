@@ -241,7 +241,7 @@ describe("Record today's PEG", () => {
       form();
       await answerPeg(user, '5', '4', '4');
       await user.click(save());
-      expect(await screen.findByText(/Your session has expired — relaunch the app from the chart to save. Your answers are kept on this device for this patient/)).toBeInTheDocument();
+      expect(await screen.findByText(/Not saved: the session ended. Your answers are kept on this device for this patient; relaunch the app from the chart/)).toBeInTheDocument();
       expect(pegValues()).toEqual(['5', '4', '4']);
       expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
       reload();

@@ -62,10 +62,9 @@ export function PdmpAttestation({ asOf, canWrite }: PdmpAttestationProps) {
             </>
           }
         >
-          Could not save the PDMP check: {save.error}{' '}
           {save.sessionEnded
-            ? 'The check is kept on this device for this patient: relaunch the app from the chart to save it.'
-            : 'Retry will not create a duplicate.'}
+            ? 'Not saved: the session ended. The check is kept on this device for this patient; relaunch the app from the chart to save it.'
+            : `Could not save the PDMP check: ${save.error} Retry will not create a duplicate.`}
         </Alert>
       ) : saved ? null : (
         <>

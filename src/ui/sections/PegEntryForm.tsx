@@ -132,10 +132,9 @@ function SaveControls({ save, canDiscard }: { save: ReturnType<typeof useDurable
             </>
           }
         >
-          Could not save to the chart: {save.error}{' '}
           {sessionEnded
-            ? 'Your answers are kept on this device for this patient: relaunch the app from the chart and they will be back in the form.'
-            : 'Your answers are still in the form; Retry will not create a duplicate.'}
+            ? 'Not saved: the session ended. Your answers are kept on this device for this patient; relaunch the app from the chart and they will be back in the form.'
+            : `Could not save to the chart: ${save.error} Your answers are still in the form; Retry will not create a duplicate.`}
         </Alert>
       )}
       {phase === 'found-earlier' && write.earlier && write.answers && (
