@@ -67,6 +67,7 @@ describe("Record today's PEG", () => {
     await user.click(save());
     expect(await screen.findByText('Saved to the chart: PEG 6.0.')).toBeInTheDocument();
     expect(pegValues()).toEqual(['', '', '']);
+    expect(screen.queryByRole('button', { name: 'Discard draft' })).not.toBeInTheDocument(); // nothing left to discard
     await answerPeg(user, '1', '1', '1');
     await user.click(save());
     await screen.findByText('Saved to the chart: PEG 1.0.');

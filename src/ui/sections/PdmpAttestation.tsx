@@ -29,7 +29,7 @@ export function PdmpAttestation({ asOf, canWrite }: PdmpAttestationProps) {
   const saved = save.phase === 'saved';
   const checked = saved || (save.draft?.input.checked ?? false);
   const busy = save.phase === 'saving';
-  const canDiscard = (save.draft !== null || save.write.clientRequestId !== null) && !busy && !saved;
+  const canDiscard = save.hasDraft && !busy;
   const submit = () => void save.submit();
   const discard = canDiscard ? (
     <Button color="inherit" size="small" onClick={save.discard}>

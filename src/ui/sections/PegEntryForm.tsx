@@ -52,7 +52,7 @@ export function PegEntryForm({ asOf, canWrite }: PegEntryFormProps) {
     if (await save.submit(answers)) setShowErrors(NO_ERRORS);
   };
 
-  const hasDraft = save.draft !== null || save.write.clientRequestId !== null;
+  const hasDraft = save.hasDraft;
   return (
     <Box component="form" noValidate onSubmit={submit} aria-labelledby="peg-form-heading" sx={{ mt: 2 }}>
       <Typography id="peg-form-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>

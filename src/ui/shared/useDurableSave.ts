@@ -50,6 +50,8 @@ export function useDurableSave<K extends WriteKind>(kind: K) {
     restored: draft?.restored === true,
     /** A save was sent and not confirmed (kept across reloads): saving again will not file it twice. */
     unconfirmed: write.status === 'idle' && write.clientRequestId !== null,
+    /** Something to discard: typed answers, or a save that the chart has not confirmed. */
+    hasDraft: draft !== null || (write.clientRequestId !== null && write.status !== 'saved'),
     sessionEnded,
     setInput,
     discard,
