@@ -46,13 +46,13 @@ export function PanelView(p: PanelProps) {
                   title="Patient agreement"
                   render={() => s && <AgreementSection agreement={s.monitoring.find((m) => m.item === 'agreement') ?? null} />}
                 />
-                <PdmpAttestation asOf={asOf} canWrite={p.canWrite} onAttest={p.onAttestPdmp} />
+                <PdmpAttestation asOf={asOf} canWrite={p.canWrite} />
               </>
             )}
           </SectionBoundary>
           <SectionBoundary id="peg" title="PEG tracker" status={READY}>
             {() => (
-              <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} onSave={p.onSavePeg} improvementPct={p.improvementPct} orders={p.orders} />
+              <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} improvementPct={p.improvementPct} orders={p.orders} />
             )}
           </SectionBoundary>
         </Box>

@@ -6,8 +6,6 @@ import Box from '@mui/material/Box';
 import type { IsoDate, PegHistory } from '../../clinical/types.ts';
 import type { SectionStatus } from '../section-status.ts';
 import { StatusGate } from '../shared/SectionBoundary.tsx';
-import type { SaveFn } from '../shared/useDurableSave.ts';
-import type { PegAnswers } from '../peg.ts';
 import { OrdersWindow, type OrdersWindowProps } from '../shared/OrdersWindow.tsx';
 import { PegChart } from './PegChart.tsx';
 import { PegEntryForm } from './PegEntryForm.tsx';
@@ -17,19 +15,18 @@ export interface PegSectionProps {
   chartStatus: SectionStatus;
   asOf: IsoDate;
   canWrite: boolean;
-  onSave: SaveFn<PegAnswers>;
   /** Clinic policy: the improvement marked on the chart (default 30%). */
   improvementPct?: number;
   /** When the course began before the orders read, the baseline is unknown: offer to read older orders. */
   orders?: OrdersWindowProps;
 }
 
-export function PegSection({ peg, chartStatus, asOf, canWrite, onSave, improvementPct, orders }: PegSectionProps) {
+export function PegSection({ peg, chartStatus, asOf, canWrite, improvementPct, orders }: PegSectionProps) {
   return (
     <Box>
       <StatusGate status={chartStatus} title="PEG trend" render={() => (peg ? <PegChart peg={peg} improvementPct={improvementPct} /> : null)} />
       {peg?.baselineUnknown && orders && <OrdersWindow {...orders} />}
-      <PegEntryForm asOf={asOf} canWrite={canWrite} onSave={onSave} />
+      <PegEntryForm asOf={asOf} canWrite={canWrite} />
     </Box>
   );
 }
