@@ -1,76 +1,76 @@
 /**
  * Default clinic policy (CDC 2022 + Washington's rules). public/policy.json is this object serialised;
- * tests/clinical/policy checks they are identical. Sources are cited per value (clinical-rules.md §2–§5).
+ * tests/clinical/policy checks they are identical. Every value cites the public sources behind it (citations.ts);
+ * a value with no published basis says it is the clinic's choice.
  */
-import type { Policy } from './types.ts';
+import { CITE, loinc } from './citations.ts';
+import type { Citation, Policy } from './types.ts';
 
 const L = 'http://loinc.org';
 const S = 'http://snomed.info/sct';
+const choice = (what: string): Citation => ({ label: `Clinic choice: ${what}` });
 
 export const DEFAULT_POLICY: Policy = {
   version: 1,
   name: 'Default: CDC 2022 + Washington State rules',
-  source: 'Pain Care Panel issue 4 defaults; clinical-rules.md §2–§5',
+  source: [CITE.cdc2022, CITE.waRule, CITE.sixBB],
   risk: {
-    highMme: { value: 90, source: 'CDC 2016 ≥90 MME/day threshold (2022 dropped the wording; clinic choice, clinical-rules.md §5.3)' },
-    moderateMme: { value: 50, source: 'CDC 2022 Rec 4/8; CDC CDS alerts at MME ≥ 50' },
-    ortHigh: { value: 8, source: 'Opioid Risk Tool (Webster 2005): ≥8 high' },
-    ortModerate: { value: 4, source: 'Opioid Risk Tool (Webster 2005): 4–7 moderate' },
-    olderAge: { value: 65, source: 'CDC 2022 risk factors (age ≥65)' },
-    minAge: { value: 18, source: 'CDC 2022 scope: adults ≥18; CDC CDS inclusion criteria' },
-    sudRecentDays: { value: 365, source: 'Recent SUD = high, remote SUD = moderate (PMC7787190; issue 4: last 12 months)' },
-    mentalHealthScoreDays: { value: 365, source: 'Issue 4: PHQ-9/GAD-7 ≥10 in the last 12 months' },
-    phq9Moderate: { value: 10, source: 'PHQ-9 10–14 = moderate depression (Kroenke 2001)' },
-    gad7Moderate: { value: 10, source: 'GAD-7 10–14 = moderate anxiety (Spitzer 2006)' },
-    exclusionLookbackDays: {
-      value: 365,
-      source: 'CDC CDS "active cancer treatment" look-back of 12 months (general inclusion criteria); our rule: active malignancy, or one recorded/abated/treated in the window; hospice procedures in the window',
-    },
+    highMme: { value: 90, source: [CITE.cdc2016Dose, choice('CDC 2022 dropped the 90 MME/day wording; many clinics keep it as the high-risk threshold')] },
+    moderateMme: { value: 50, source: [CITE.cdc2022Rec4, CITE.cdc2022Rec8] },
+    ortHigh: { value: 8, source: [CITE.webster] },
+    ortModerate: { value: 4, source: [CITE.webster] },
+    olderAge: { value: 65, source: [CITE.cdc2022Rec8] },
+    minAge: { value: 18, source: [CITE.cdc2022Scope] },
+    sudRecentDays: { value: 365, source: [CITE.riskScheme] },
+    mentalHealthScoreDays: { value: 365, source: [CITE.cdc2022Rec8, choice('PHQ-9 or GAD-7 scores of the last 12 months count')] },
+    phq9Moderate: { value: 10, source: [CITE.kroenkePhq9] },
+    gad7Moderate: { value: 10, source: [CITE.spitzerGad7] },
+    exclusionLookbackDays: { value: 365, source: [CITE.cdc2022Scope, CITE.cdcCds] },
   },
   intervals: {
-    pdmp: { low: 90, moderate: 90, high: 30, source: 'CDC 2022 Rec 9 (every 3 months or more often); CDC CDS 90-day PDMP rule; high: monthly (6BB/PMC7787190)' },
-    udt: { low: 365, moderate: 180, high: 90, source: 'WAC 246-919-920 / 246-918-870 (annual, semiannual, quarterly); Argoff 2018 consensus' },
-    agreement: { low: 365, moderate: 365, high: 365, source: 'WA rule (agreement annually, COSRI text); PMC7787190 yearly' },
-    phq9: { low: 365, moderate: 180, high: 180, source: 'Clinic proposal (clinical-rules.md §5.2, no retrieved 6BB frequency)' },
+    pdmp: { low: 90, moderate: 90, high: 30, source: [CITE.cdc2022Rec9, CITE.cdcPdmp, CITE.riskScheme] },
+    udt: { low: 365, moderate: 180, high: 90, source: [CITE.waRule, CITE.argoff, CITE.cdc2022Rec10] },
+    agreement: { low: 365, moderate: 365, high: 365, source: [CITE.waRules, CITE.cosri, CITE.riskScheme] },
+    phq9: { low: 365, moderate: 180, high: 180, source: [choice('no published PHQ-9 frequency for long-term opioid therapy; yearly, twice a year at moderate or high risk'), CITE.kroenkePhq9] },
   },
-  dueSoonDays: { value: 30, source: 'Clinic choice: "due soon" window before the due date' },
+  dueSoonDays: { value: 30, source: [choice('how many days before a due date an item shows as due soon')] },
   peg: {
-    overdueDays: { value: 90, source: '6BB: PEG at every visit with an opioid Rx; flag when none in 90 days (CDC CDS Rec 7 90-day rule)' },
-    improvementPct: { value: 30, source: 'CDC: ≥30% improvement in pain/function is clinically meaningful' },
+    overdueDays: { value: 90, source: [CITE.sixBBAssessments, CITE.cdc2022Rec7, CITE.krebsPeg] },
+    improvementPct: { value: 30, source: [CITE.cdc2022Rec7, CITE.krebsPeg] },
   },
-  phq2: { positive: { value: 3, source: 'PHQ-2 ≥3 positive → administer PHQ-9 (Kroenke 2003)' } },
+  phq2: { positive: { value: 3, source: [CITE.kroenkePhq2] } },
   naloxone: {
-    lookbackDays: { value: 730, source: 'CDC CDS "active naloxone" look-back 2 years (OpioidCDSCommon.cql); COSRI uses 1 year' },
-    mme: { value: 50, source: 'CDC 2022 Rec 8: offer naloxone at ≥50 MME/day' },
+    lookbackDays: { value: 730, source: [CITE.cdcCds, CITE.cdc2022Rec8] },
+    mme: { value: 50, source: [CITE.cdc2022Rec8] },
   },
   medications: {
-    currentLookbackDays: { value: 730, source: 'CDC CDS "Active Ambulatory ... Rx": active orders authored within 2 years' },
-    readWindowDays: { value: 730, source: 'Orders read at launch: the 2-year look-back of CDC CDS "Active Ambulatory Opioid Rx" and of the naloxone rule; older orders are read on demand' },
+    currentLookbackDays: { value: 730, source: [CITE.cdcCds] },
+    readWindowDays: { value: 730, source: [CITE.cdcCds, choice('orders of the last 2 years are read at launch; older ones on demand')] },
   },
   plausibility: {
-    maxUnitsPerDose: { value: 10, source: 'Data-entry screening bound chosen by the clinic (a dose of more than 10 tablets, capsules or patches at once is read as an entry error and shown "implausible — verify"); ISMP error-prone dose designations (trailing zeros, misplaced decimal points)' },
-    maxMlPerDose: { value: 60, source: 'Data-entry screening bound chosen by the clinic (more than 60 mL of an oral liquid per dose)' },
-    maxDosesPerDay: { value: 24, source: 'Data-entry screening bound chosen by the clinic: more often than hourly (e.g. "every 0.000001 hours") is an entry error' },
-    maxMmePerOrder: { value: 5000, source: 'Data-entry screening bound chosen by the clinic: one order above 5,000 MME/day is shown "implausible — verify", never as a confident number' },
+    maxUnitsPerDose: { value: 10, source: [choice('a dose of more than 10 tablets, capsules or patches at once is read as an entry error ("implausible — verify")'), CITE.ismp] },
+    maxMlPerDose: { value: 60, source: [choice('more than 60 mL of an oral liquid per dose is read as an entry error')] },
+    maxDosesPerDay: { value: 24, source: [choice('more often than hourly is read as an entry error')] },
+    maxMmePerOrder: { value: 5000, source: [choice('one order above 5,000 MME/day is shown "implausible — verify", never as a confident number')] },
   },
   udt: {
-    prescribedLookbackDays: { value: 30, source: 'CDC CDS possible-unexpected-results: substances ordered in the 30 days before the test' },
+    prescribedLookbackDays: { value: 30, source: [CITE.cdcCds, CITE.cdc2022Rec10] },
   },
   codes: {
-    pdmpObservation: { codes: [{ system: S, code: '461651000124104', display: 'Review of PDMP record done (situation)' }], source: 'HL7 CDC CPG IG PDMPReviewObservation; opioid-cds-r4 pdmp-data-reviewed-finding' },
-    pdmpProcedure: { codes: [{ system: S, code: '461621000124108', display: 'Review of PDMP record (procedure)' }], source: 'HL7 CDC CPG IG PDMPReviewProcedure; opioid-cds-r4 pdmp-review-procedure' },
-    agreement: { codes: [{ system: L, code: '94136-9', display: 'Controlled substance agreement' }], source: 'UW COSRI CS_AGREEMENT_CODE (no standard code exists; clinical-rules.md §4.1)' },
-    udtExtra: { codes: [], source: 'Clinic-local urine drug test codes (added to the opioid-cds-r4 UDT sets and VSAC 1032.28)' },
-    pegPanel: { codes: [{ system: L, code: '91148-7' }], source: 'LOINC PEG panel' },
-    pegMean: { codes: [{ system: L, code: '91147-9' }], source: 'LOINC PEG mean score (AHRQ PMS CQL)' },
-    pegPain: { codes: [{ system: L, code: '75893-8' }], source: 'LOINC PEG item 1' },
-    pegEnjoyment: { codes: [{ system: L, code: '91145-3' }], source: 'LOINC PEG item 2' },
-    pegActivity: { codes: [{ system: L, code: '91146-1' }], source: 'LOINC PEG item 3' },
-    phq9Total: { codes: [{ system: L, code: '44261-6' }], source: 'LOINC PHQ-9 total score' },
-    phq9Item9: { codes: [{ system: L, code: '44260-8' }], source: 'LOINC PHQ-9 item 9 (thoughts of self-harm)' },
-    phq2Total: { codes: [{ system: L, code: '55758-7' }], source: 'LOINC PHQ-2 total score (not the 55757-9 panel, pitfall 10)' },
-    gad7Total: { codes: [{ system: L, code: '70274-6' }], source: 'LOINC GAD-7 total score' },
-    ortTotal: { codes: [{ system: L, code: '91392-1' }], source: 'LOINC ORT total score (AHRQ PMS CQL)' },
+    pdmpObservation: { codes: [{ system: S, code: '461651000124104', display: 'Review of PDMP record done (situation)' }], source: [CITE.cdcCpgPdmpObs, CITE.cdcCds] },
+    pdmpProcedure: { codes: [{ system: S, code: '461621000124108', display: 'Review of PDMP record (procedure)' }], source: [CITE.cdcCpgPdmpProc, CITE.cdcCds] },
+    agreement: { codes: [{ system: L, code: '94136-9', display: 'Controlled substance agreement' }], source: [loinc('94136-9', 'Controlled substance agreement'), CITE.cosri, choice('no standard code exists for a signed agreement; add your EHR\'s document type')] },
+    udtExtra: { codes: [], source: [choice('local urine drug test codes, added to the CDC and VSAC urine drug test value sets'), CITE.vsac] },
+    pegPanel: { codes: [{ system: L, code: '91148-7' }], source: [loinc('91148-7', 'PEG panel'), CITE.krebsPeg] },
+    pegMean: { codes: [{ system: L, code: '91147-9' }], source: [loinc('91147-9', 'PEG mean score')] },
+    pegPain: { codes: [{ system: L, code: '75893-8' }], source: [loinc('75893-8', 'pain intensity (PEG item 1)')] },
+    pegEnjoyment: { codes: [{ system: L, code: '91145-3' }], source: [loinc('91145-3', 'interference with enjoyment of life (PEG item 2)')] },
+    pegActivity: { codes: [{ system: L, code: '91146-1' }], source: [loinc('91146-1', 'interference with general activity (PEG item 3)')] },
+    phq9Total: { codes: [{ system: L, code: '44261-6' }], source: [loinc('44261-6', 'PHQ-9 total score')] },
+    phq9Item9: { codes: [{ system: L, code: '44260-8' }], source: [loinc('44260-8', 'PHQ-9 item 9 (thoughts of self-harm)')] },
+    phq2Total: { codes: [{ system: L, code: '55758-7' }], source: [loinc('55758-7', 'PHQ-2 total score')] },
+    gad7Total: { codes: [{ system: L, code: '70274-6' }], source: [loinc('70274-6', 'GAD-7 total score')] },
+    ortTotal: { codes: [{ system: L, code: '91392-1' }], source: [loinc('91392-1', 'Opioid Risk Tool total score'), CITE.webster] },
     cancerTreatmentProcedure: {
       codes: [
         { system: S, code: '367336001', display: 'Chemotherapy' },
@@ -78,7 +78,7 @@ export const DEFAULT_POLICY: Policy = {
         { system: S, code: '33195004', display: 'Teleradiotherapy procedure' },
         { system: S, code: '266719004', display: 'Oncology chemotherapy procedure' },
       ],
-      source: 'SNOMED CT chemotherapy/radiotherapy procedures (our choice: evidence of active cancer treatment)',
+      source: [CITE.snomedCancer, choice('these procedures count as evidence of active cancer treatment')],
     },
   },
 };
