@@ -6,14 +6,14 @@ import { AS_OF, item, monitoring } from './fixtures.ts';
 const cite = [{ label: 'CDC 2022 opioid prescribing guideline, Recommendation 9 (review the PDMP)', url: 'https://www.cdc.gov/mmwr/volumes/71/rr/rr7103a1.htm' }];
 
 describe('Due now: the rooming checklist', () => {
-  it('one line per item to do now, PDMP check and urine drug test first, then what could not be checked', () => {
+  it('one line per item to do now, PDMP check and urine drug test first; then one line naming what could not be checked', () => {
     render(<DueNowSection items={monitoring} asOf={AS_OF} />);
     const list = screen.getByRole('list', { name: 'Due now checklist' });
-    expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['PDMP check', 'Urine drug test', 'PHQ-9 depression screen']);
+    expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['PDMP check', 'Urine drug test']);
     expect(screen.getByTestId('due-pdmp')).toHaveTextContent('OverduePDMP checklast 06/01/2026 · Check the PDMP before the visit');
     expect(screen.getByTestId('due-udt')).toHaveTextContent('Never doneUrine drug testnone on file · Collect a urine sample');
+    expect(screen.getByTestId('could-not-check-line')).toHaveTextContent('Could not check — check the chart by hand:Could not check: PHQ-9');
     expect(screen.getByTestId('due-phq9')).toHaveTextContent('Could not check');
-    expect(screen.getByTestId('due-phq9')).toHaveTextContent('last unknown · Could not be read — check the chart by hand');
     expect(screen.getByTestId('due-phq9')).not.toHaveTextContent('Up to date');
   });
 
@@ -41,9 +41,12 @@ describe('Due now: the rooming checklist', () => {
     expect(within(row).getByRole('link', { name: /Recommendation 9/ })).toHaveAttribute('href', 'https://www.cdc.gov/mmwr/volumes/71/rr/rr7103a1.htm');
   });
 
-  it('a quiet item opens its why too', async () => {
+  it('a quiet item opens its why too; an item that could not be checked says why', async () => {
     const user = userEvent.setup();
     render(<DueNowSection items={monitoring} asOf={AS_OF} />);
+    await user.click(within(screen.getByTestId('due-phq9')).getByRole('button'));
+    expect(screen.getByTestId('could-not-check-line')).toHaveTextContent('Last: unknown · Due: unknown');
+    expect(screen.getByTestId('could-not-check-line')).toHaveTextContent('Could not check — questionnaire scores could not be read (server error 503)');
     await user.click(within(screen.getByTestId('due-agreement')).getByRole('button'));
     expect(screen.getByTestId('due-soon-line')).toHaveTextContent('Patient agreement: Due soon');
     expect(screen.getByTestId('due-soon-line')).toHaveTextContent('Why: Every 12 months (WA rule)');

@@ -1,7 +1,7 @@
 /**
  * The rooming checklist, read in ten seconds: one line per item that needs doing at this visit (status word and
- * icon, item, last date, what to do), PDMP check and urine drug test first, then anything that could not be
- * checked; due-soon items on a quieter line; everything up to date (or not applicable) summed up in one line.
+ * icon, item, last date, what to do), PDMP check and urine drug test first; then one line naming what could not be
+ * checked (check by hand); due-soon items on a quieter line; everything up to date (or not applicable) in one line.
  * Each item's reasons and sources are behind its own "Why" disclosure. Items that need action are never green.
  */
 import { useState } from 'react';
@@ -49,7 +49,8 @@ export function dueHeadline(items: MonitoringItem[], asOf: IsoDate = ''): string
 export function DueNowSection({ items, asOf, alerts = [] }: DueNowProps) {
   const day = asOf ?? '';
   const shown = shownItems(items, day);
-  const act = shown.filter((s) => DUE_NOW.has(s.status) || s.status === 'unavailable');
+  const act = shown.filter((s) => DUE_NOW.has(s.status));
+  const unknown = shown.filter((s) => s.status === 'unavailable');
   const soon = shown.filter((s) => s.status === 'due-soon');
   const done = shown.filter((s) => s.status === 'up-to-date');
   const na = shown.filter((s) => s.status === 'not-applicable');
@@ -72,6 +73,7 @@ export function DueNowSection({ items, asOf, alerts = [] }: DueNowProps) {
           ))}
         </Box>
       )}
+      <QuietLine groups={[{ label: 'Could not check — check the chart by hand', entries: unknown, strong: true }]} asOf={day} testId="could-not-check-line" />
       <QuietLine groups={[{ label: 'Due soon', entries: soon, dated: true }]} asOf={day} testId="due-soon-line" />
       <QuietLine groups={[{ label: 'Up to date', entries: done }, { label: 'Not applicable', entries: na }]} asOf={day} testId="up-to-date-line" />
     </Box>
@@ -85,7 +87,7 @@ function lastText(s: Shown): string {
 
 function DueRow({ item, status, asOf }: Shown & { asOf: IsoDate }) {
   const why = useDisclosure();
-  const todo = status === 'unavailable' ? 'Could not be read — check the chart by hand' : ACTION_TEXT[item.item];
+  const todo = ACTION_TEXT[item.item];
   return (
     <Box
       component="li"
@@ -103,7 +105,7 @@ function DueRow({ item, status, asOf }: Shown & { asOf: IsoDate }) {
         gridTemplateColumns: 'auto minmax(0, 1fr) auto',
         gridTemplateAreas: '"status what why" "todo todo todo" "details details details"',
         '@media (min-width: 600px)': {
-          gridTemplateColumns: '8.5rem minmax(0, 13rem) minmax(0, 1fr) auto',
+          gridTemplateColumns: '8.25rem minmax(0, 13rem) minmax(0, 1fr) auto',
           gridTemplateAreas: '"status what todo why" "details details details details"',
         },
       }}
@@ -140,6 +142,8 @@ interface QuietGroup {
   entries: Shown[];
   /** Show the due date ("Agreement by 12/24/2026"). */
   dated?: boolean;
+  /** Needs action (could not check): the label in the status colour, not grey. */
+  strong?: boolean;
 }
 
 /** A quiet line of items ("Due soon: Agreement by 12/24/2026 · PHQ-9 by 01/05/2027"); each opens its own why. */
@@ -154,7 +158,7 @@ function QuietLine({ groups, asOf, testId }: { groups: QuietGroup[]; asOf: IsoDa
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 0.25 }}>
         {shown.map((g, gi) => (
           <Box component="span" key={g.label} sx={{ display: 'contents' }}>
-            <Typography component="span" variant="body2" sx={{ fontWeight: 600, color: 'text.secondary', ml: gi > 0 ? 1 : 0, mr: 0.25 }}>
+            <Typography component="span" variant="body2" sx={{ fontWeight: g.strong ? 700 : 600, color: g.strong ? STATUS_LOOK.unavailable.tone.fg : 'text.secondary', ml: gi > 0 ? 1 : 0, mr: 0.25 }}>
               {g.label}:
             </Typography>
             {g.entries.map(({ item, status }) => {

@@ -85,7 +85,7 @@ export function PegChart({ peg, improvementPct = 30 }: { peg: PegHistory; improv
         <text aria-hidden="true" x={PAD.left} y={H - 8} fontSize="12" fill="#37474f">{formatDate(entries[0].date)}</text>
         <text aria-hidden="true" x={W - PAD.right} y={H - 8} textAnchor="end" fontSize="12" fill="#37474f">{formatDate(entries[entries.length - 1].date)}</text>
       </Box>
-      <Typography variant="body2" sx={{ minHeight: '1.5em' }} data-testid="peg-point-detail">
+      <Typography variant="body2" className="no-print" sx={{ minHeight: '1.5em' }} data-testid="peg-point-detail">
         {shown ? pointLabel(shown) : 'Hover or tab to a point to see its three answers.'}
       </Typography>
       <Typography variant="caption" color="text.secondary" component="p" data-testid="peg-baseline-rule">
