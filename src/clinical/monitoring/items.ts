@@ -132,7 +132,7 @@ export function pegItem(ctx: MonitoringContext): MonitoringItem {
 export function ortItem(ctx: MonitoringContext): MonitoringItem {
   const last = ctx.ort.at(-1);
   const rule = 'ORT once on file, at the first chronic-pain visit';
-  const cite = (m: MonitoringItem) => sourced(m, [CITE.sixBBAssessments, CITE.webster]);
+  const cite = (m: MonitoringItem) => sourced(m, [CITE.sixBBAssessments, CITE.sixBBMilestones, CITE.webster]);
   const avail = availability(ctx.loadStatus, ['surveys']);
   if (last) return cite({ item: 'ort', status: 'up-to-date', lastDate: last.date, lastValue: `ORT ${fmt(last.value)} (${last.band})`, dueDate: null, intervalDays: null, reason: `ORT on file (${last.date}). ${rule}` });
   if (cannotConclude(avail)) return cite({ item: 'ort', status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `${unavailableReason('ORT', avail)}. ${rule}` });

@@ -32,6 +32,7 @@ export const CITE = {
   sixBB: { label: 'Six Building Blocks for managing long-term opioid therapy (Parchman et al., J Am Board Fam Med 2017)', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5228596/' },
   sixBBAssessments: { label: 'Six Building Blocks: recommended assessments (PEG at every opioid visit; ORT at the first chronic-pain visit)', url: 'https://www.improvingopioidcare.org/' },
   sixBBComplex: { label: 'Six Building Blocks, block 5: resources for patients with complex needs', url: 'https://www.improvingopioidcare.org/' },
+  sixBBMilestones: { label: 'Six Building Blocks: Tips for Achieving the Milestones (University of Washington and Kaiser Permanente Washington, 2021) — patient agreement, PEG, ORT and PHQ at planned visits', url: 'https://comagine.org/program/six-building-blocks/resources' },
   riskScheme: { label: 'Risk stratification in an academic primary care clinic (J Opioid Manag 2019)', url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC7787190/' },
   argoff: { label: 'Argoff et al., Rational urine drug monitoring in patients receiving opioids (Pain Med 2018)', url: 'https://pubmed.ncbi.nlm.nih.gov/29206984/' },
   krebsPeg: { label: 'Krebs et al., the PEG three-item pain scale (J Gen Intern Med 2009)', url: 'https://link.springer.com/article/10.1007/s11606-009-0981-1' },

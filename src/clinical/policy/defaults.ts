@@ -30,12 +30,12 @@ export const DEFAULT_POLICY: Policy = {
   intervals: {
     pdmp: { low: 90, moderate: 90, high: 30, source: [CITE.cdc2022Rec9, CITE.cdcPdmp, CITE.riskScheme] },
     udt: { low: 365, moderate: 180, high: 90, source: [CITE.waRule, CITE.argoff, CITE.cdc2022Rec10] },
-    agreement: { low: 365, moderate: 365, high: 365, source: [CITE.waRules, CITE.cosri, CITE.riskScheme] },
+    agreement: { low: 365, moderate: 365, high: 365, source: [CITE.waRules, CITE.sixBBMilestones, CITE.cosri, CITE.riskScheme] },
     phq9: { low: 365, moderate: 180, high: 180, source: [choice('no published PHQ-9 frequency for long-term opioid therapy; yearly, twice a year at moderate or high risk'), CITE.kroenkePhq9] },
   },
   dueSoonDays: { value: 30, source: [choice('how many days before a due date an item shows as due soon')] },
   peg: {
-    overdueDays: { value: 90, source: [CITE.sixBBAssessments, CITE.cdc2022Rec7, CITE.krebsPeg] },
+    overdueDays: { value: 90, source: [CITE.sixBBAssessments, CITE.sixBBMilestones, CITE.cdc2022Rec7, CITE.krebsPeg] },
     improvementPct: { value: 30, source: [CITE.cdc2022Rec7, CITE.krebsPeg] },
   },
   phq2: { positive: { value: 3, source: [CITE.kroenkePhq2] } },
