@@ -12,9 +12,17 @@
  *    1146.1008 / 1146.1063 opioid overdose and poisoning (2019), carisoprodol sets.
  *  - smart-on-fhir/cumulus-library-opioid @ 134eccdc5d9a0294fa0df6ad8a0763722324450b (Apache-2.0): displays of
  *    VSAC 1032.42 (2023-03-14), used to keep naloxone-only products.
+ *  - AHRQ and COSRI copies (above) of VSAC 1032.26 "Nonopioid pain medications", 1032.54 "Adjuvant pain medications"
+ *    and 1032.36 "Non pharmacologic treatments for chronic pain" (codes only).
+ *  - cqframework/cds4cpm @ e73c2d2953aaad08f09428a6e70d5a07c5c7db31 (Apache-2.0): VSAC 1021.73 "Non opioid pain
+ *    medications" with displays (kept in scripts/valuesets/), used to group pain medications and to list muscle
+ *    relaxant and gabapentinoid products.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { painGroupOfText } from '../src/clinical/care/pain-medication-names.ts';
+import { CNS_DEPRESSANT_NAMES, findName, type CnsKind } from '../src/clinical/medications/ingredients.ts';
+import { ANALYTE_SYNONYMS, METABOLISM } from '../src/clinical/observations/udt-metabolism.ts';
 
 const ROOT = process.env.VALUESETS_DIR ?? '/work/shared/data/valuesets';
 const OUT = new URL('../src/clinical/codes/', import.meta.url);
@@ -53,8 +61,9 @@ const HEADER = (what: string) => `/* eslint-disable */
 //   AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/valueset-db.json @ f9f63c6c9400e9c4844d47dedf364d8347e360ad
 //   (Apache-2.0; VSAC expansions "Latest", 2023); uwcirg/cosri-pain-management-summary src/cql/valueset-db.json
 //   @ 7322cbf5ff16011bf8fa68b18b0d74b2460f44eb (Apache-2.0); smart-on-fhir/cumulus-library-opioid
-//   @ 134eccdc5d9a0294fa0df6ad8a0763722324450b (Apache-2.0). Code systems: SNOMED CT, LOINC, RxNorm, ICD-10-CM
-//   (UMLS/LOINC licence terms apply). Point-in-time expansions: re-run before go-live (pitfall 16).
+//   @ 134eccdc5d9a0294fa0df6ad8a0763722324450b (Apache-2.0); cqframework/cds4cpm @ e73c2d2953aaad08f09428a6e70d5a07c5c7db31
+//   (Apache-2.0; VSAC 1021.73 with displays, copied to scripts/valuesets/). Code systems: SNOMED CT, LOINC, RxNorm,
+//   ICD-10-CM, ICD-10-PCS (UMLS/LOINC licence terms apply). Point-in-time expansions: re-run before go-live (pitfall 16).
 `;
 
 // ---------------------------------------------------------------------------------------------- conditions
@@ -118,33 +127,102 @@ const UDT_CLASSES = [
   'general-opiate', 'heroin', 'methadone', 'opiate-specific', 'oxycodone', 'phencyclidine', 'synthetic-opioid',
   'xylazine',
 ] as const;
-const ANALYTES = [
-  'morphine', 'codeine', 'hydrocodone', 'hydromorphone', 'oxycodone', 'oxymorphone', 'tramadol', 'tapentadol',
-  'meperidine', 'fentanyl', 'methadone', 'buprenorphine', 'dihydrocodeine',
-];
-function analyteOf(display: string): string {
-  const d = display.toLowerCase();
-  const hits = ANALYTES.filter((a) => d.includes(a));
-  return hits.length === 1 ? hits[0] : '';
+type Cls = (typeof UDT_CLASSES)[number] | '';
+
+/**
+ * LOINC component of a display, lower case: the text before the property ("Morphine Free [Mass/volume] in Urine"
+ * → "morphine"; short names "oxyCODONE Free Ur Cfm-mCnc" → "oxycodone"), without "Deprecated", "Free", "cutoff",
+ * ratios to creatinine, Z-scores, lean-body-mass adjustments and "panel".
+ */
+function componentOf(display: string): string {
+  let d = display.replace(/^Deprecated /i, '');
+  d = d.split(/ \[| Ur\b| CtO\b| Pnl\b| pnl\b| cutoff\b| Z-score\b| adj\b| 24h\b| -- |\/Creat| panel\b| positive\b| confirm method\b| screen method\b| tested for\b/i)[0];
+  return d.replace(/\bFree\b/gi, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
+
+const CLASS_WORD = /^(opiates?|synthetic opioids|narcotics and opioids|drugs of abuse|benzodiazepines?( metabolites)?|barbiturates|barbiturate screen|designer benzodiazepines|sympathomimetics|amphetamines|cannabinoids|cocaine metabolites|home drug screening)\b/;
+const OPIOID_CLASSES = new Set(['general-opiate', 'opiate-specific', 'oxycodone', 'fentanyl-type', 'buprenorphine', 'methadone', 'heroin', 'synthetic-opioid']);
+// Non-opioid analytes the CDC class sets do not list (VSAC 1032.28 / the umbrella set has them without a class):
+// given the class their name says, so a positive lorazepam confirmation is judged like a benzodiazepine screen.
+const BENZO_ANALYTE = /azepam|azolam|clobazam|chlordiazepoxide|clorazepate|7-amino(clonazepam|flunitrazepam|nitrazepam)|norclobazam|desalkylflurazepam|hydroxyethylflurazepam/;
+const BARBITURATE_ANALYTE = /barbital\b|butalbital|phenobarbital|secobarbital|pentobarbital|amobarbital|butabarbital/;
+const COCAINE_ANALYTE = /^(cocaine|benzoylecgonine|cocaethylene|ecgonine methyl ester)$/;
+
+/**
+ * Analyte(s) a LOINC display names, canonical ('' = class-level): "HYDROcodone [Presence]…" → hydrocodone;
+ * "fentaNYL+Norfentanyl" → fentanyl+norfentanyl; "Buprenorphine+Nor" → buprenorphine+norbuprenorphine;
+ * "Methadone+Metabolite" / "OxyCODONE and metabolites panel" → the parent and its metabolites (udt-metabolism.ts);
+ * a name not in the synonym table is kept as it is only for codes of an opioid class (an illicit fentanyl
+ * analogue), or named for a benzodiazepine/barbiturate/cocaine analyte; anything else is class-level.
+ */
+function analytesOf(display: string, cls: Cls): { analyte: string; cls: Cls } {
+  const component = componentOf(display);
+  if (!component || CLASS_WORD.test(component)) return { analyte: '', cls };
+  const parts = component.split(/\s*\+\s*| and /).map((p) => p.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out.at(-1);
+    if (/^metabolites?$/.test(part) && prev && METABOLISM[prev]) {
+      out.push(...METABOLISM[prev].metabolites);
+    } else if (part === 'nor' && prev) {
+      out.push(ANALYTE_SYNONYMS[`nor${prev}`] ?? `nor${prev}`);
+    } else if (ANALYTE_SYNONYMS[part]) {
+      out.push(ANALYTE_SYNONYMS[part]);
+    } else if (cls && OPIOID_CLASSES.has(cls)) {
+      out.push(part);
+    } else if (BENZO_ANALYTE.test(part)) {
+      return { analyte: part, cls: cls || 'benzodiazepine' };
+    } else if (BARBITURATE_ANALYTE.test(part)) {
+      return { analyte: part, cls: cls || 'barbiturate' };
+    } else if (COCAINE_ANALYTE.test(part)) {
+      return { analyte: part, cls: cls || 'cocaine' };
+    } else if (cls) {
+      return { analyte: part, cls }; // a named non-opioid analyte of a class set (judged at class level)
+    } else {
+      return { analyte: '', cls }; // not a drug this app interprets (antidepressants, antipsychotics, …)
+    }
+  }
+  return { analyte: [...new Set(out)].join('+'), cls };
+}
+
 function udt(): string {
-  const rows = new Map<string, [string, string, string]>();
+  const rows = new Map<string, [string, Cls, string]>();
+  const displays = new Map<string, string>();
+  for (const c of [...cdc('all-urine-drug-screening-tests'), ...cdc('opioid-urine-drug-screening'), ...cdc('non-opioid-urine-drug-screening')]) {
+    if (c.display && !displays.has(c.code)) displays.set(c.code, c.display);
+  }
   for (const cls of UDT_CLASSES) {
     for (const c of cdc(`${cls}-urine-drug-screening-tests`)) {
-      // 6-monoacetylmorphine names morphine but is heroin-specific: heroin tests stay class-level.
-      if (!rows.has(c.code)) rows.set(c.code, [c.code, cls, cls === 'heroin' ? '' : analyteOf(c.display)]);
+      if (c.display && !displays.has(c.code)) displays.set(c.code, c.display);
+      if (!rows.has(c.code)) rows.set(c.code, [c.code, cls, '']);
     }
   }
   const umbrella = [...cdc('all-urine-drug-screening-tests'), ...ahrq('2.16.840.1.113762.1.4.1032.28')];
   for (const c of umbrella) if (!rows.has(c.code)) rows.set(c.code, [c.code, '', '']);
+  for (const row of rows.values()) {
+    const display = displays.get(row[0]);
+    if (!display) continue; // VSAC 1032.28 codes without a display in any copied set stay class-level
+    const { analyte, cls } = analytesOf(display, row[1]);
+    row[1] = cls;
+    row[2] = analyte;
+  }
   const list = [...rows.values()].sort((a, b) => a[0].localeCompare(b[0]));
+  const named = list.filter((r) => r[2]).length;
   return (
-    HEADER('Urine drug screening LOINC codes: opioid-cds-r4 *-urine-drug-screening-tests (class per code) ∪ all-urine-drug-screening-tests ∪ VSAC 1032.28 (class "" = any).') +
+    HEADER('Urine drug screening LOINC codes: opioid-cds-r4 *-urine-drug-screening-tests (class per code) ∪ all-urine-drug-screening-tests ∪ VSAC 1032.28 (class "" = any); analyte(s) derived from the LOINC display (componentOf/analytesOf in the generator, names from observations/udt-metabolism.ts).') +
     `export type UdtClass = ${UDT_CLASSES.map((c) => `'${c}'`).join(' | ')};\n` +
-    `/** [LOINC code, drug class ('' = panel/other), single analyte named in the display ('' = class-level)] (${list.length} codes) */\n` +
+    `/** [LOINC code, drug class ('' = panel/other), analyte(s) the display names, '+'-joined ('' = class-level)] (${list.length} codes, ${named} with an analyte) */\n` +
     `export const UDT_LOINC: readonly (readonly [string, UdtClass | '', string])[] = ${JSON.stringify(list)};\n`
   );
 }
+
+// ---------------------------------------------------------------------------------------------- cds4cpm copy
+// VSAC 2.16.840.1.113762.1.4.1021.73 "Non opioid pain medications" (MD Partners, version 20201113, RxNorm 2020-12) as
+// copied by cqframework/cds4cpm (Apache-2.0) — the one public expansion of a VSAC non-opioid pain medication set that
+// carries displays (the AHRQ/COSRI copies of 1032.26 / 1032.54 are codes only). Kept in the repo, trimmed to
+// [code, display] pairs: scripts/valuesets/cds4cpm-1021.73-non-opioid-pain-medications.json (provenance inside).
+const CDS4CPM = JSON.parse(readFileSync(new URL('./valuesets/cds4cpm-1021.73-non-opioid-pain-medications.json', import.meta.url), 'utf8'));
+const cds4cpmNonOpioid = (): Concept[] => (CDS4CPM.contains as [string, string][]).map(([code, display]) => ({ system: RX, code, display }));
 
 // ---------------------------------------------------------------------------------------------- medications
 function medications(): string {
@@ -166,20 +244,70 @@ function medications(): string {
   const cns = cdcMed('cns-depressant-medications');
   const zDrugs = cns.filter((c) => /zolpidem|zaleplon|eszopiclone/i.test(c.display));
   const carisoprodol = [...cosri('2.16.840.1.113883.3.464.1003.196.11.1152'), ...cosri('2.16.840.1.113883.3.464.1003.196.11.1314'),
-    ...cns.filter((c) => /carisoprodol/i.test(c.display))];
+    ...cns.filter((c) => /carisoprodol/i.test(c.display)), ...cds4cpmNonOpioid().filter((c) => /carisoprodol/i.test(c.display))];
   const amphetamines = cdc('amphetamines-class-medications');
+  // Muscle relaxants and gabapentinoids (CDC 2022 Rec 11): the RxNorm products of VSAC "Non opioid pain medications"
+  // (cds4cpm copy of 1021.73, with displays) whose display names one, by the same names as medications/classify.ts.
+  // (The CDC cns-depressant set has neither — pitfall 8 — so it is not used for them.)
+  const kindOf = (display: string) => (Object.entries(CNS_DEPRESSANT_NAMES) as [CnsKind, readonly string[]][]).find(([, names]) => findName([display], names))?.[0];
+  const nonOpioidDisplays = cds4cpmNonOpioid();
+  const muscleRelaxants = nonOpioidDisplays.filter((c) => kindOf(c.display) === 'muscle relaxant');
+  const gabapentinoids = nonOpioidDisplays.filter((c) => kindOf(c.display) === 'gabapentinoid');
   return (
     HEADER('Non-opioid medication code lists (RxNorm). Names are matched too, in medications/classify.ts.') +
     arr('BENZODIAZEPINE_RXNORM', sorted(bySystem(benzo, RX).map((c) => c.code)), 'opioid-cds-r4 benzodiazepine-medications ∪ VSAC 1032.43 (2023)') +
     arr('RESCUE_NALOXONE_RXNORM', sorted([...cdcNalox, ...vsacNalox].map((c) => c.code)), 'naloxone-only products: opioid-cds-r4 naloxone-medications filtered + VSAC 1032.42 2023 filtered (no buprenorphine/pentazocine combinations, no nalmefene)') +
     arr('BARBITURATE_RXNORM', sorted(barbiturate.map((c) => c.code)), 'opioid-cds-r4 barbiturate-medications') +
     arr('Z_DRUG_RXNORM', sorted(zDrugs.map((c) => c.code)), 'zolpidem/zaleplon/eszopiclone products from opioid-cds-r4 cns-depressant-medications') +
-    arr('CARISOPRODOL_RXNORM', sorted(carisoprodol.map((c) => c.code)), 'VSAC carisoprodol sets (COSRI) + cns-depressant-medications carisoprodol products') +
+    arr('CARISOPRODOL_RXNORM', sorted(carisoprodol.map((c) => c.code)), 'VSAC carisoprodol sets (COSRI) + cns-depressant-medications and VSAC 1021.73 (cds4cpm copy) carisoprodol products') +
+    arr('MUSCLE_RELAXANT_RXNORM', sorted([...muscleRelaxants, ...carisoprodol].map((c) => c.code)), 'muscle relaxants (cyclobenzaprine, methocarbamol, tizanidine, baclofen, metaxalone, orphenadrine, chlorzoxazone, dantrolene, carisoprodol): VSAC 2.16.840.1.113762.1.4.1021.73 "Non opioid pain medications" (cqframework/cds4cpm copy, RxNorm 2020-12) products whose display names one, ∪ the carisoprodol sets') +
+    arr('GABAPENTINOID_RXNORM', sorted(gabapentinoids.map((c) => c.code)), 'gabapentin/pregabalin products of VSAC 2.16.840.1.113762.1.4.1021.73 (cds4cpm copy)') +
     arr('AMPHETAMINE_RXNORM', sorted(amphetamines.map((c) => c.code)), 'opioid-cds-r4 amphetamines-class-medications (explains an amphetamine-positive UDT)')
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- non-opioid care
+const PCS = 'http://www.icd10data.com/icd10pcs';
+function care(): string {
+  const AHRQ_COMMIT = 'f9f63c6c9400e9c4844d47dedf364d8347e360ad';
+  const COSRI_COMMIT = '7322cbf5ff16011bf8fa68b18b0d74b2460f44eb';
+  const vsacNonOpioid = new Set([...ahrq('2.16.840.1.113762.1.4.1032.26'), ...cosri('2.16.840.1.113762.1.4.1032.26')].map((c) => c.code));
+  const vsacAdjuvant = new Set([...ahrq('2.16.840.1.113762.1.4.1032.54'), ...cosri('2.16.840.1.113762.1.4.1032.54')].map((c) => c.code));
+  const rows: [string, string, string, string][] = [];
+  let inVsac = 0;
+  for (const c of cds4cpmNonOpioid()) {
+    const m = painGroupOfText(c.display);
+    if (!m) continue; // cough-and-cold products, opioid combinations, injected lidocaine, … are not non-opioid pain care
+    const sets = ['1021.73', ...(vsacNonOpioid.has(c.code) ? ['1032.26'] : []), ...(vsacAdjuvant.has(c.code) ? ['1032.54'] : [])];
+    if (sets.length > 1) inVsac++;
+    rows.push([c.code, m.group, m.detail, sets.join(' ')]);
+  }
+  rows.sort((a, b) => a[0].localeCompare(b[0]));
+  const nonpharm = [...ahrq('2.16.840.1.113762.1.4.1032.36'), ...cosri('2.16.840.1.113762.1.4.1032.36')];
+  const snomed = sorted(bySystem(nonpharm, SCT).map((c) => c.code));
+  const pcs = sorted(bySystem(nonpharm, PCS).map((c) => c.code));
+  return (
+    HEADER('Non-opioid pain care code lists (RxNorm medications; SNOMED CT / ICD-10-PCS non-pharmacologic treatments). Names and text are matched too, in care/.') +
+    `// Medications: every RxNorm product of VSAC 2.16.840.1.113762.1.4.1021.73 "Non opioid pain medications" (MD Partners,
+//   version 20201113, RxNorm 2020-12; copy with displays in cqframework/cds4cpm @ e73c2d2953aaad08f09428a6e70d5a07c5c7db31,
+//   input/vocabulary/valueset/valueset-2.16.840.1.113762.1.4.1021.73.json, Apache-2.0) whose display names a group by
+//   care/pain-medication-names.ts (the same rule as for order texts). The 4th column says which VSAC sets list the code:
+//   1021.73; 1032.26 "Nonopioid pain medications" and/or 1032.54 "Adjuvant pain medications" from the AHRQ Pain
+//   Management Summary (src/cql/valueset-db.json @ ${AHRQ_COMMIT}, "Latest" 2023, RxNorm 2023-05) or COSRI
+//   (@ ${COSRI_COMMIT}, 2020) — those copies have no displays, so their codes are grouped only where 1021.73 names them
+//   (${inVsac} of ${rows.length} rows).
+// Non-pharmacologic treatments: VSAC 2.16.840.1.113762.1.4.1032.36 "Non pharmacologic treatments for chronic pain"
+//   (AHRQ "Latest" 2023 ∪ COSRI 2019-10-03), codes only; the therapy kind comes from care/therapy-codes.ts or the text.
+` +
+    `/** [RxNorm code, group, detail, VSAC sets listing it] (${rows.length} codes) */\n` +
+    `export const PAIN_MEDICATION_RXNORM: readonly (readonly [string, string, string, string])[] = ${JSON.stringify(rows)};\n` +
+    arr('NONPHARM_SNOMED', snomed, 'VSAC 2.16.840.1.113762.1.4.1032.36 Non pharmacologic treatments for chronic pain, SNOMED CT (AHRQ 2023 ∪ COSRI 2019)') +
+    arr('NONPHARM_ICD10PCS', pcs, 'VSAC 2.16.840.1.113762.1.4.1032.36, ICD-10-PCS (AHRQ 2023 ∪ COSRI 2019)')
   );
 }
 
 writeFileSync(new URL('conditions.generated.ts', OUT), conditions());
 writeFileSync(new URL('udt.generated.ts', OUT), udt());
 writeFileSync(new URL('medications.generated.ts', OUT), medications());
-console.log('wrote conditions/udt/medications .generated.ts to', OUT.pathname);
+writeFileSync(new URL('care.generated.ts', OUT), care());
+console.log('wrote conditions/udt/medications/care .generated.ts to', OUT.pathname);

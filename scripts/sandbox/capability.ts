@@ -5,7 +5,7 @@ import type { CapabilityStatement } from 'fhir/r4';
 export const SERVED_TYPES = [
   'Patient', 'Practitioner', 'Organization', 'Encounter', 'MedicationRequest', 'Medication', 'MedicationDispense',
   'Observation', 'Condition', 'Procedure', 'DocumentReference', 'Appointment', 'Group', 'AllergyIntolerance', 'Immunization',
-  'DiagnosticReport', 'CarePlan', 'ServiceRequest',
+  'DiagnosticReport', 'CarePlan', 'ServiceRequest', 'MedicationStatement', 'QuestionnaireResponse', 'Questionnaire',
 ] as const;
 
 export function capabilityStatement(baseUrl: string, fhirBase: string): CapabilityStatement {
@@ -37,7 +37,7 @@ export function capabilityStatement(baseUrl: string, fhirBase: string): Capabili
           type,
           interaction: [{ code: 'read' as const }, { code: 'search-type' as const }, ...(type === 'Observation' ? [{ code: 'create' as const }] : [])],
           conditionalCreate: type === 'Observation',
-          searchInclude: type === 'MedicationRequest' ? ['MedicationRequest:medication'] : undefined,
+          searchInclude: type === 'MedicationRequest' ? ['MedicationRequest:medication'] : type === 'MedicationDispense' ? ['MedicationDispense:medication'] : undefined,
           searchParam: Object.values(getSearchParameters(type) ?? {}).map((sp) => ({
             name: sp.code ?? '',
             type: sp.type,

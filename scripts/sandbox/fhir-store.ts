@@ -7,6 +7,11 @@
  * The wrapper adds what medplum's in-memory search leaves out: strict parameter checking (medplum silently
  * ignores unknown params — we answer 400), paging links, `_include=MedicationRequest:medication` across
  * repositories, and conditional create on If-None-Exist.
+ *
+ * Identifier index: medplum evaluates `identifier=system|value` by scanning every resource of the type, so the
+ * panel's conditional create (and its identifier search) cost ~20 s on a patient with ~20,000 Observations. Each
+ * repository keeps a map from type|system|value to ids, filled on seed and create; an exact `system|value`
+ * identifier query (the only kind the panel sends) is answered from it, any other form still goes to medplum.
  */
 import { MemoryRepository } from '@medplum/fhir-router';
 import {
@@ -51,9 +56,49 @@ export interface SearchContext {
   tokenPatient?: string | null;
 }
 
+/** `type|system|value` for an exact identifier token ("system|value", both present, no escapes), else null. */
+export function identifierKey(resourceType: string, token: string): string | null {
+  if (token.includes('\\') || token.includes(',')) return null;
+  const bar = token.indexOf('|');
+  if (bar <= 0 || bar === token.length - 1 || token.indexOf('|', bar + 1) !== -1) return null;
+  return `${resourceType}|${token}`;
+}
+
+/** The exact identifier a search asks for when it asks for nothing else (so the index answers it whole), else null. */
+function exactIdentifierQuery(request: SearchRequest): string | null {
+  const filters = request.filters ?? [];
+  if (filters.length !== 1 || request.sortRules?.length) return null;
+  const [f] = filters;
+  return f.code === 'identifier' && f.operator === 'eq' ? identifierKey(request.resourceType, f.value) : null;
+}
+
 export class FhirStore {
   private readonly shared = new MemoryRepository();
   private readonly patients = new Map<string, MemoryRepository>();
+  /** Per repository: type|system|value → ids (see the file header). */
+  private readonly identifierIndex = new Map<MemoryRepository, Map<string, string[]>>();
+
+  private indexIdentifiers(repo: MemoryRepository, resource: Resource): void {
+    const list = (resource as { identifier?: { system?: string; value?: string }[] }).identifier;
+    if (!Array.isArray(list) || !resource.id) return;
+    let index = this.identifierIndex.get(repo);
+    if (!index) this.identifierIndex.set(repo, (index = new Map()));
+    for (const i of list) {
+      const key = i?.system && i.value ? identifierKey(resource.resourceType, `${i.system}|${i.value}`) : null;
+      if (!key) continue;
+      const ids = index.get(key) ?? [];
+      if (!ids.includes(resource.id)) index.set(key, [...ids, resource.id]);
+    }
+  }
+
+  /** The resources of `repo` carrying the identifier `key` (from identifierKey). */
+  private async byIdentifier(repo: MemoryRepository, key: string): Promise<Resource[]> {
+    const ids = this.identifierIndex.get(repo)?.get(key) ?? [];
+    const type = key.slice(0, key.indexOf('|'));
+    const out: Resource[] = [];
+    for (const id of ids) out.push((await repo.readResource(type, id)) as unknown as Resource);
+    return out;
+  }
 
   static async create(data: LoadedData): Promise<FhirStore> {
     indexDefinitions();
@@ -68,7 +113,7 @@ export class FhirStore {
     await repo.withSeeding(async () => {
       for (const r of list) {
         try {
-          await repo.createResource(r as never, { assignedId: true } as never);
+          this.indexIdentifiers(repo, (await repo.createResource(r as never, { assignedId: true } as never)) as unknown as Resource);
         } catch (e) {
           // The same shared resource (e.g. a Medication) in two files is expected; only a different one is worth a warning.
           if (!(await sameAsStored(repo, r))) warnings.push(`${r.resourceType}/${r.id}: ${(e as Error).message} — skipped`);
@@ -143,7 +188,11 @@ export class FhirStore {
     const cached = this.results.get(key);
     if (cached) return cached;
     const all: BundleEntry[] = [];
-    for (const repo of this.reposFor(resourceType, patient)) all.push(...(((await repo.search(plain)) as unknown as Bundle).entry ?? []));
+    const identifier = exactIdentifierQuery(plain);
+    for (const repo of this.reposFor(resourceType, patient)) {
+      if (identifier) all.push(...(await this.byIdentifier(repo, identifier)).map((resource) => ({ resource: resource as BundleEntry['resource'] })));
+      else all.push(...(((await repo.search(plain)) as unknown as Bundle).entry ?? []));
+    }
     if (this.results.size > 500) this.results.clear();
     this.results.set(key, all);
     return all;
@@ -168,8 +217,8 @@ export class FhirStore {
   private async includes(matches: BundleEntry[], targets: string[]): Promise<BundleEntry[]> {
     const out: BundleEntry[] = [];
     const seen = new Set<string>();
-    if (!targets.includes('MedicationRequest:medication')) {
-      throw new FhirError(400, 'not-supported', `_include supported: MedicationRequest:medication (got ${targets.join(', ')})`);
+    if (!targets.every((t) => t === 'MedicationRequest:medication' || t === 'MedicationDispense:medication')) {
+      throw new FhirError(400, 'not-supported', `_include supported: MedicationRequest:medication, MedicationDispense:medication (got ${targets.join(', ')})`);
     }
     for (const e of matches) {
       const ref = (e.resource as { medicationReference?: { reference?: string } }).medicationReference?.reference;
@@ -212,13 +261,18 @@ export class FhirStore {
     const repo = pid ? this.repoFor(pid) : this.shared;
     if (ifNoneExist) {
       const request = parseSearchRequest(`${resource.resourceType}?${ifNoneExist}`) as SearchRequest;
-      const found = ((await repo.search({ ...request, count: 2 })) as unknown as Bundle).entry ?? [];
+      const identifier = exactIdentifierQuery(request);
+      const found = identifier
+        ? await this.byIdentifier(repo, identifier)
+        : (((await repo.search({ ...request, count: 2 })) as unknown as Bundle).entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
       if (found.length > 1) throw new FhirError(412, 'duplicate', 'If-None-Exist matched more than one resource');
-      if (found.length === 1 && found[0].resource) return { resource: found[0].resource, created: false };
+      if (found.length === 1) return { resource: found[0], created: false };
     }
     this.results.clear();
     const { id: _ignored, ...body } = resource as Resource & { id?: string };
-    return { resource: (await repo.createResource(body as never)) as unknown as Resource, created: true };
+    const created = (await repo.createResource(body as never)) as unknown as Resource;
+    this.indexIdentifiers(repo, created);
+    return { resource: created, created: true };
   }
 
   /** All resources of a patient (for the EHR page and Bulk Data). */

@@ -1,3 +1,7 @@
+/**
+ * index.html's root: "Connecting…", then the launch-error page, the clinic registry, or one patient's screen
+ * (header, panel, and the session-ended overlay).
+ */
 import { useEffect, useState } from 'react';
 import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@mui/material';
 import type { Patient } from 'fhir/r4';
@@ -5,6 +9,8 @@ import { classifyLaunchError } from '../fhir/smart.ts';
 import { usePanelStore } from '../store/index.ts';
 import { PainPanel } from '../ui/PainPanel.tsx';
 import { RegistryEntry } from '../ui/registry/RegistryEntry.tsx';
+import { SessionEndedDialog } from '../ui/drafts/SessionEndedDialog.tsx';
+import { sessionEndView } from '../ui/drafts/session-end.ts';
 import { bootstrap, openPatient, type LaunchOutcome } from './bootstrap.ts';
 import { LaunchErrorPage } from './LaunchErrorPage.tsx';
 import { PatientHeader } from './PatientHeader.tsx';
@@ -19,6 +25,25 @@ function StorePatientHeader({ asOf }: { asOf: string }) {
   return <PatientHeader patient={patient} asOf={day} problem={problem} />;
 }
 
+/**
+ * One patient's screen: the header and the panel. When the session ends while the panel is in use, an overlay says
+ * so over the panel (the forms and their answers stay, kept in the draft); when it ends before anything was shown
+ * (a rejected token on reload), the full "session expired" page.
+ */
+export function PatientScreen({ asOf }: { asOf: string }) {
+  const ended = usePanelStore(sessionEndView);
+  if (ended === 'page') return <LaunchErrorPage failure={classifyLaunchError({ status: 401 })} />;
+  return (
+    <>
+      <StorePatientHeader asOf={asOf} />
+      <Box component="main" sx={{ p: { xs: 1, sm: 2 } }}>
+        <PainPanel />
+      </Box>
+      {ended === 'overlay' && <SessionEndedDialog />}
+    </>
+  );
+}
+
 function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
   const sessionError = usePanelStore((s) => s.sessionError);
   const [opened, setOpened] = useState<string | null>(null);
@@ -31,8 +56,8 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
     );
   }
   if (outcome.kind === 'failed') return <LaunchErrorPage failure={outcome.failure} />;
-  if (sessionError?.kind === 'session-expired') return <LaunchErrorPage failure={classifyLaunchError({ status: 401 })} />;
   if (outcome.kind === 'registry' && opened === null) {
+    if (sessionError?.kind === 'session-expired') return <LaunchErrorPage failure={classifyLaunchError({ status: 401 })} />;
     return (
       <RegistryEntry
         client={outcome.client}
@@ -44,14 +69,7 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
       />
     );
   }
-  return (
-    <>
-      <StorePatientHeader asOf={outcome.asOf} />
-      <Box component="main" sx={{ p: { xs: 1, sm: 2 } }}>
-        <PainPanel />
-      </Box>
-    </>
-  );
+  return <PatientScreen asOf={outcome.asOf} />;
 }
 
 export function App() {

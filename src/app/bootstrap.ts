@@ -14,7 +14,17 @@ export type LaunchOutcome =
   | { kind: 'registry'; client: Client; asOf: string }
   | { kind: 'failed'; failure: LaunchFailure };
 
+/**
+ * fhirclient settings for this page (where tokens are refreshed): refresh requests name the client
+ * (`client_id`), as EHRs that bind a refresh token to its public client require. fhirclient 2.6.3 reads this
+ * from FHIR.oauth2.settings when refreshing — not from the authorize() options of launch.html.
+ */
+export function configureFhirClient(settings: { refreshTokenWithClientId?: boolean } = FHIR.oauth2.settings): void {
+  settings.refreshTokenWithClientId = true;
+}
+
 export async function bootstrap(): Promise<LaunchOutcome> {
+  configureFhirClient();
   const search = window.location.search;
   if (new URLSearchParams(search).get('error')) return { kind: 'failed', failure: classifyLaunchError(null, search) };
   try {

@@ -19,7 +19,7 @@ const data = workerData as ThreadData;
 const shared = new Map(data.shared);
 const acc = new RegistryAccumulator({
   asOf: data.asOf, runChartMonths: data.months,
-  summarize: (resources, loadStatus, asOf) => summarizePatient(resources, loadStatus, data.policy, asOf),
+  summarize: (resources, loadStatus, asOf, what) => summarizePatient(resources, loadStatus, data.policy, asOf, {}, what),
   practitioners: (ref) => shared.get(ref) as Practitioner | undefined,
   onRow: (row) => void rows.push(csvRow(row)),
 });

@@ -46,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await runRegistry({
       folder: args.folder, asOf: args.asOf, csvPath: args.csv, months: args.months,
-      summarize: (resources, loadStatus, asOf) => summarizePatient(resources, loadStatus, policy, asOf),
+      summarize: (resources, loadStatus, asOf, what) => summarizePatient(resources, loadStatus, policy, asOf, {}, what),
       threaded: { policy, threads: args.threads ?? Math.min(4, availableParallelism()) },
     });
     process.stdout.write(JSON.stringify({ policy: { name: policy.name, version: policy.version }, ...result }, null, 2) + '\n');

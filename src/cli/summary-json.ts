@@ -7,7 +7,7 @@
 import type { Resource } from 'fhir/r4';
 import { DEFAULT_POLICY, type Policy } from '../clinical/policy/index.ts';
 import { summarizePatient } from '../clinical/summary.ts';
-import type { IsoDate, MmeEdition, MmeResult, MonitoringItem, RiskResult } from '../clinical/types.ts';
+import type { IsoDate, MmeEdition, MmeResult, MonitoringItem, PanelSummary, RiskResult } from '../clinical/types.ts';
 
 export interface SummaryOptions {
   asOf: IsoDate;
@@ -37,5 +37,25 @@ export function buildSummaryJson(resources: readonly Resource[], opts: SummaryOp
     activeLookbackDays: opts.activeLookbackDays ?? policy.medications.currentLookbackDays.value,
   });
   const { mme, risk, monitoring } = summary;
-  return { asOf: opts.asOf, patientId: opts.patientId, mme, risk: { tier: risk.tier, reasons: risk.reasons }, monitoring, notes: summary.notes };
+  return {
+    asOf: opts.asOf, patientId: opts.patientId, mme, risk: { tier: risk.tier, reasons: risk.reasons }, monitoring, notes: summary.notes,
+    // Added for real EHR records and the opioid course (existing fields above are unchanged).
+    medications: summary.medications,
+    unexpectedUdt: summary.unexpectedUdt,
+    scores: { peg: summary.peg.entries, pegBaseline: summary.peg.baselineRule, phq9: summary.phq9, gad7: summary.gad7, ort: summary.ort },
+    course: summary.course ? courseJson(summary.course) : null,
+    nonOpioidCare: summary.nonOpioidCare,
+  };
+}
+
+/** The `course` object (public contract: start, startKnown, days, longTerm, history, changes, flags, supplyEnds, prescribers). */
+function courseJson(c: NonNullable<PanelSummary['course']>) {
+  return {
+    start: c.start, startKnown: c.startKnown, days: c.days, longTerm: c.longTerm,
+    history: c.history.map(({ from, to, mmePerDay, complete }) => ({ from, to, mmePerDay, complete })),
+    changes: c.changes.map(({ date, fromMme, toMme, kind, pctPerMonth }) => ({ date, fromMme, toMme, kind, pctPerMonth })),
+    flags: c.flags,
+    supplyEnds: c.supplyEnds,
+    prescribers: { count: c.prescribers.count, pharmacies: c.prescribers.pharmacies, windowDays: c.prescribers.windowDays },
+  };
 }

@@ -4,9 +4,11 @@
  * Pure: (resources, loadStatus, policy, asOf) → PanelSummary. The store, the UI, the registry and the CLI call this.
  */
 import type { Resource } from 'fhir/r4';
+import { nonOpioidCareAt } from './care/at.ts';
+import { computeCourse } from './course/index.ts';
 import { courseStart } from './course/start.ts';
 import { recentRescueNaloxone, type ClassifiedOrder } from './medications/index.ts';
-import { mmeFromOrders } from './mme/index.ts';
+import { mmeFromExposures } from './mme/index.ts';
 import { deriveContext, monitoringItems } from './monitoring/index.ts';
 import { pegHistory } from './observations/peg.ts';
 import { mmeOptionsOf } from './policy/mme-options.ts';
@@ -49,7 +51,7 @@ function medicationEntries(record: ClinicalRecord, mme: MmeResult, orders: Class
 }
 
 function sourceNotes(loadStatus: LoadStatus): string[] {
-  const keys: SourceKey[] = ['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents'];
+  const keys: SourceKey[] = ['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents', 'dispenses', 'statements', 'questionnaires', 'referrals'];
   return keys.flatMap((k) => {
     const gap = sourceGap({ loadStatus }, k);
     return gap ? [`${k}: ${gap}`] : [];
@@ -59,14 +61,14 @@ function sourceNotes(loadStatus: LoadStatus): string[] {
 /** MME options beyond the policy's (the command line's --edition / --research-factors). */
 export type SummaryMmeOptions = Pick<MmeOptions, 'edition' | 'useResearchFactors' | 'activeLookbackDays'>;
 
-export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
-  return summarizeRecord(normalizeRecord(resources as readonly Resource[], policy), loadStatus, policy, asOf, mmeOptions);
+export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: { course?: boolean } = {}): PanelSummary {
+  return summarizeRecord(normalizeRecord(resources as readonly Resource[], policy), loadStatus, policy, asOf, mmeOptions, what);
 }
 
 /** The panel summary of a normalised record as of a date: the one evaluation the panel, registry and CLI share. */
-export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}): PanelSummary {
+export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: { course?: boolean } = {}): PanelSummary {
   const loadStatus = withUnreadable(fetched, record.unreadable);
-  const mme = mmeFromOrders(record.orders, { asOf, ...mmeOptionsOf(policy), ...mmeOptions });
+  const mme = mmeFromExposures(record, { asOf, ...mmeOptionsOf(policy), ...mmeOptions });
   const { context, facts } = deriveContext(record, loadStatus, policy, asOf, mme);
   const risk = evaluateRisk(facts, policy);
   context.risk = risk;
@@ -93,5 +95,7 @@ export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, pol
     unexpectedUdt: context.unexpectedUdt,
     alerts,
     notes: [...sourceNotes(loadStatus), ...describeUnreadable(record.unreadable), ...notSigned, ...unknownUdt],
+    nonOpioidCare: nonOpioidCareAt(record, policy, asOf),
+    ...(what.course === false ? {} : { course: computeCourse({ record, mme, policy, asOf, since: loadStatus.medications?.since, mmeOptions }) }),
   };
 }

@@ -6,6 +6,7 @@
  * Field names that appear in the `summarize` command's JSON are a public contract: extend, never rename.
  */
 import type { Resource } from 'fhir/r4';
+import type { CourseResult } from './course/types.ts';
 
 /** A calendar date, YYYY-MM-DD. All interval arithmetic is on calendar dates, never on local time. */
 export type IsoDate = string;
@@ -26,8 +27,12 @@ export type SourceKey =
   | 'pdmp' // Observation by code: PDMP review finding
   | 'agreement' // Observation by code: patient agreement
   | 'udt' // Observation category=laboratory + date: urine drug tests
-  | 'procedures' // Procedure: PDMP review procedure (optional, by scope)
-  | 'documents'; // DocumentReference: patient agreement (optional, by scope)
+  | 'procedures' // Procedure: PDMP review, hospice, cancer treatment, non-drug therapies (optional, by scope)
+  | 'documents' // DocumentReference: patient agreement (optional, by scope)
+  | 'dispenses' // MedicationDispense: pharmacy fills (optional, by scope)
+  | 'statements' // MedicationStatement: medications the patient reports or outside lists (optional, by scope)
+  | 'questionnaires' // QuestionnaireResponse: PEG, PHQ-9, PHQ-2, GAD-7 as forms (optional, by scope)
+  | 'referrals'; // ServiceRequest: referrals to non-drug therapies (optional, by scope)
 
 export type SourceState =
   | 'loading'
@@ -112,6 +117,8 @@ export interface MmeOrderResult {
   longActing?: boolean;
   /** For an unknown ER/LA order: the least it can amount to (one unit a day, one patch worn), MME/day. */
   minMmePerDay?: number;
+  /** Set when the exposure is not an order: a pharmacy fill or a reported medication (medicationRequestId is then its id). */
+  source?: 'fill' | 'statement';
 }
 
 export interface MmeResult {
@@ -192,6 +199,8 @@ export interface ScoreEntry {
   /** Severity band where the instrument has one ("moderate"), else undefined. */
   band?: string;
   observationId?: string;
+  /** Where it was read from when not a plain Observation: a questionnaire form, or a panel's member items. */
+  from?: 'questionnaire' | 'panel items';
 }
 
 export interface PegEntry {
@@ -207,6 +216,8 @@ export interface PegEntry {
   improved30: boolean;
   observationId?: string;
   derivedFromItems?: boolean;
+  /** Where it was read from when not a plain Observation: a questionnaire form, or a panel's member items. */
+  from?: 'questionnaire' | 'panel items';
 }
 
 export interface PegHistory {
@@ -229,6 +240,12 @@ export interface MedicationEntry {
   /** Which rule/code matched, e.g. "RxNorm 197591 in CDC benzodiazepine-medications". */
   matchedBy: string;
   detail?: string; // e.g. "rescue naloxone (nasal spray)", "CNS depressant: gabapentinoid"
+  /** Set when the entry is not an order: a pharmacy fill or a reported medication (medicationRequestId is then its id). */
+  source?: 'fill' | 'statement';
+  /** Date of the latest pharmacy fill of this exposure. */
+  filled?: IsoDate;
+  /** Why it matters with an opioid, one line (e.g. "muscle relaxant: adds sedation and breathing risk with opioids (CDC 2022 Rec 11)"). */
+  why?: string;
 }
 
 export interface ConditionEntry {
@@ -245,10 +262,16 @@ export interface UdtFinding {
   date: IsoDate;
   test: string; // analyte display
   result: string; // as reported ("Positive", "Negative", "150 ng/mL")
-  kind: 'unexpected-positive' | 'unexpected-negative';
+  /** 'review-positive': a class-level screen that a prescribed drug may or may not explain (e.g. an opiate screen with
+   * only oxycodone prescribed) — not proof of anything, shown as "review with the clinician". */
+  kind: 'unexpected-positive' | 'unexpected-negative' | 'review-positive';
   /** Neutral, non-punitive wording: "unexpected result — review with the clinician". */
   text: string;
   observationId?: string;
+  /** The analyte(s) the test names ("hydrocodone", "fentanyl + norfentanyl"); absent for class-level screens. */
+  analyte?: string;
+  /** Why, in plain words (metabolism, what the test detects), and what helps (e.g. a confirmatory test). */
+  explanation?: string;
 }
 
 export interface PanelSummary {
@@ -268,4 +291,29 @@ export interface PanelSummary {
   alerts: string[];
   /** Things the engine could not use, in words (skipped resources, unknown codes): shown under "Data notes". */
   notes: string[];
+  /** The opioid course over time (dose history, changes, pace flags, supply, prescribers); absent when not asked for. */
+  course?: CourseResult;
+  /** Non-opioid pain medicines (current or tried in the last year) and non-drug therapies on record. */
+  nonOpioidCare?: NonOpioidCare;
+}
+
+export interface NonOpioidCare {
+  medications: {
+    id: string;
+    display: string;
+    group: string; // 'NSAID' | 'acetaminophen' | 'SNRI' | 'TCA' | 'gabapentinoid' | 'topical' | 'other adjuvant'
+    detail: string;
+    current: boolean;
+    date: IsoDate | null;
+    source: 'order' | 'fill' | 'statement';
+    matchedBy: string;
+  }[];
+  therapies: {
+    therapy: string; // 'physical therapy' | 'CBT / psychotherapy' | 'chiropractic' | …
+    display: string;
+    date: IsoDate | null;
+    status: string;
+    from: 'referral' | 'procedure';
+    matchedBy: string;
+  }[];
 }

@@ -11,6 +11,11 @@ export interface Capabilities {
   known: boolean;
   supportsSearchParam(resourceType: string, param: string): boolean;
   supportsInclude(resourceType: string, include: string): boolean;
+  /**
+   * Does the server honour `If-None-Exist` on create (`rest.resource.conditionalCreate`)? Without it a retried
+   * POST may file a second resource, so writes look for their identifier before creating.
+   */
+  supportsConditionalCreate(resourceType: string): boolean;
 }
 
 export function capabilitiesFrom(statement: CapabilityStatement | null): Capabilities {
@@ -20,6 +25,7 @@ export function capabilitiesFrom(statement: CapabilityStatement | null): Capabil
     supportsSearchParam: (type, param) =>
       Boolean(resources.get(type)?.searchParam?.some((p) => p.name?.toLowerCase() === param.toLowerCase())),
     supportsInclude: (type, include) => Boolean(resources.get(type)?.searchInclude?.includes(include)),
+    supportsConditionalCreate: (type) => resources.get(type)?.conditionalCreate === true,
   };
 }
 

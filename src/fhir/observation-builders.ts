@@ -1,6 +1,7 @@
 /**
  * The Observations the panel writes: a PEG score (LOINC 91148-7 panel with its three items and mean)
- * and a PDMP-review attestation (SNOMED 461651000124104). Pure: the caller passes the instant.
+ * and a PDMP-review attestation (SNOMED 461651000124104), each carrying its request id as an identifier
+ * (REQUEST_ID_SYSTEM) so a save can be found again. Pure: the caller passes the instant.
  */
 import type { Observation } from 'fhir/r4';
 
@@ -26,6 +27,16 @@ export interface PegAnswers {
   activity: number;
 }
 
+/** A PEG saved to correct an earlier one the user no longer stands by (the earlier one stays on the chart). */
+export interface PegCorrection {
+  /** "Observation/<id>" of the earlier entry. */
+  reference: string;
+  /** Its answers, when it had them (named in the note so the chart says what changed). */
+  answers: PegAnswers | null;
+}
+
+const ITEM_CODES: Record<keyof PegAnswers, string> = { pain: '75893-8', enjoyment: '91145-3', activity: '91146-1' };
+
 const score = (code: string, display: string, value: number) => ({
   code: { coding: [{ system: LOINC, code, display }] },
   valueQuantity: { value, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' },
@@ -46,7 +57,7 @@ function common(ctx: WriteContext): Pick<Observation, 'status' | 'subject' | 'ef
 }
 
 /** PEG = mean of pain, enjoyment and activity (0–10 each); decimals are kept. */
-export function buildPegObservation(answers: PegAnswers, ctx: WriteContext): Observation {
+export function buildPegObservation(answers: PegAnswers, ctx: WriteContext, correction?: PegCorrection): Observation {
   assertItem('pain', answers.pain);
   assertItem('enjoyment', answers.enjoyment);
   assertItem('activity', answers.activity);
@@ -59,13 +70,30 @@ export function buildPegObservation(answers: PegAnswers, ctx: WriteContext): Obs
     code: { coding: [{ system: LOINC, code: '91148-7', display: 'PEG 3 item pain scale' }], text: 'PEG' },
     valueQuantity: meanScore.valueQuantity,
     component: [
-      score('75893-8', 'Pain intensity (average, past week)', answers.pain),
-      score('91145-3', 'Pain interference with enjoyment of life', answers.enjoyment),
-      score('91146-1', 'Pain interference with general activity', answers.activity),
+      score(ITEM_CODES.pain, 'Pain intensity (average, past week)', answers.pain),
+      score(ITEM_CODES.enjoyment, 'Pain interference with enjoyment of life', answers.enjoyment),
+      score(ITEM_CODES.activity, 'Pain interference with general activity', answers.activity),
       meanScore,
     ],
+    ...(correction ? { note: [{ text: correctionNote(correction) }] } : {}),
   };
 }
+
+function correctionNote({ reference, answers }: PegCorrection): string {
+  const earlier = answers ? ` (pain ${answers.pain}, enjoyment ${answers.enjoyment}, activity ${answers.activity})` : '';
+  return `Correction: replaces the PEG saved earlier as ${reference}${earlier}; these are the answers the patient gave.`;
+}
+
+/** The three PEG answers of a PEG Observation the panel wrote (its components), or null when one is missing. */
+export function pegAnswersOf(observation: Observation): PegAnswers | null {
+  const item = (code: string) =>
+    observation.component?.find((c) => c.code?.coding?.some((k) => k.code === code))?.valueQuantity?.value ?? null;
+  const [pain, enjoyment, activity] = [item(ITEM_CODES.pain), item(ITEM_CODES.enjoyment), item(ITEM_CODES.activity)];
+  return pain === null || enjoyment === null || activity === null ? null : { pain, enjoyment, activity };
+}
+
+export const sameAnswers = (a: PegAnswers | null, b: PegAnswers | null): boolean =>
+  a !== null && b !== null && a.pain === b.pain && a.enjoyment === b.enjoyment && a.activity === b.activity;
 
 /** "PDMP reviewed" attestation (HL7 CDC opioid CPG IG PDMPReviewObservation). */
 export function buildPdmpAttestation(ctx: WriteContext, note?: string): Observation {

@@ -141,12 +141,25 @@ export function buildQueries(input: QueryInput): { queries: SourceQuery[]; notRe
     },
   ];
   const notRequested: NotRequested[] = [];
-  const optional = (source: SourceKey, type: string, param: string, codes: string[]) => {
+  const optional = (source: SourceKey, type: string, plans: QueryPlan[], expect: string[] = [type]) => {
     if (!permissions.canRead(type)) notRequested.push({ source, reason: `the launch did not grant read access to ${type}` });
-    else queries.push({ source, expect: [type], plans: byCode(type, param, codes) });
+    else queries.push({ source, expect, plans });
   };
-  optional('procedures', 'Procedure', 'code', config.pdmpProcedureCodes);
-  optional('documents', 'DocumentReference', 'type', config.agreementCodes);
+  // Every Procedure: the rules read PDMP reviews, hospice and cancer-treatment procedures and non-drug therapies
+  // (physical therapy, CBT…), whose code lists are long — a patient's procedures are few enough to read whole.
+  optional('procedures', 'Procedure', [{ searches: [get('Procedure', [])], since: null }]);
+  optional('documents', 'DocumentReference', byCode('DocumentReference', 'type', config.agreementCodes));
+  // Pharmacy fills: the same window as orders plus undated ones (whenhandedover), else all of them.
+  const fillsStart = addDays(asOf, -config.medicationWindowDays);
+  const fillParams = (extra: [string, string] | false) => [extra, include && caps.supportsInclude('MedicationDispense', 'MedicationDispense:medication') && (['_include', 'MedicationDispense:medication'] as [string, string])];
+  const allFills: QueryPlan = { searches: [get('MedicationDispense', fillParams(false))], since: null };
+  optional('dispenses', 'MedicationDispense', has('MedicationDispense', 'whenhandedover')
+    ? [{ searches: [get('MedicationDispense', fillParams(['whenhandedover', `ge${addDays(fillsStart, -1)}`])), get('MedicationDispense', fillParams(['whenhandedover:missing', 'true']))], since: fillsStart }, allFills]
+    : [allFills], ['MedicationDispense', 'Medication']);
+  optional('statements', 'MedicationStatement', [{ searches: [get('MedicationStatement', [])], since: null }], ['MedicationStatement', 'Medication']);
+  // Forms are matched by questionnaire and item codes in the engine (canonical URLs vary by EHR): read them all.
+  optional('questionnaires', 'QuestionnaireResponse', [{ searches: [get('QuestionnaireResponse', [])], since: null }]);
+  optional('referrals', 'ServiceRequest', [{ searches: [get('ServiceRequest', [])], since: null }]);
   return { queries, notRequested };
 }
 

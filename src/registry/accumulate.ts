@@ -18,7 +18,7 @@ import { createTally, tallyAdd, tallyReport, type MeasuresReport } from './tally
 import type { Prescriber, RegistryRow } from './types.ts';
 
 /** The clinical engine with the clinic policy bound: summary of one patient as of a date. */
-export type Summarize = (resources: readonly Resource[], loadStatus: LoadStatus, asOf: IsoDate) => PanelSummary;
+export type Summarize = (resources: readonly Resource[], loadStatus: LoadStatus, asOf: IsoDate, what?: { course?: boolean }) => PanelSummary;
 
 export interface ListedPatient {
   patientId: string;
@@ -120,7 +120,7 @@ export class RegistryAccumulator {
       // Before the patient's first order was written nobody can have a current order: nothing to count.
       if (first !== null && first > d) continue;
       try {
-        this.chart.add(this.opts.summarize(resourcesAsOf(resources, d), loadStatus, d), prescriber);
+        this.chart.add(this.opts.summarize(resourcesAsOf(resources, d), loadStatus, d, { course: false }), prescriber);
       } catch (e) {
         const id = resources.find((x) => x.resourceType === 'Patient')?.id ?? 'unknown';
         this.report.errors.push({ patientId: id, name: `Patient ${id}`, reason: `run chart as of ${d}: ${(e as Error)?.message ?? e}` });

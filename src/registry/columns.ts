@@ -33,6 +33,16 @@ export const STATUS_TEXT: Record<string, string> = {
   unavailable: 'could not check',
 };
 
+/** Course flags in words (no codes on screen or in the CSV). */
+export const COURSE_FLAG_TEXT: Record<string, string> = {
+  'taper-faster-than-policy': 'taper faster than policy',
+  'abrupt-stop': 'stopped without a taper',
+  'dose-escalation': 'dose increase to review',
+  'early-refill': 'early refill',
+  'overlapping-supply': 'overlapping supplies',
+  'multiple-prescribers': 'multiple prescribers',
+};
+
 const TIER_RANK: Record<string, number> = { high: 0, unknown: 1, moderate: 2, low: 3, 'not-applicable': 4 };
 
 /** "−25%" with a real minus sign (U+2212): readable, and a spreadsheet never takes it for a formula. */
@@ -59,6 +69,11 @@ export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { id: 'lastPegDate', header: 'Last PEG date', value: (r) => r.lastPeg?.date ?? '' },
   { id: 'pegChange', header: 'PEG change from baseline', value: (r) => pct(r.lastPeg?.changeFromBaselinePct ?? null),
     sortKey: (r) => r.lastPeg?.changeFromBaselinePct ?? Number.POSITIVE_INFINITY },
+  { id: 'mme90', header: 'MME/day 90 days ago', value: (r) => (r.mme90DaysAgo === undefined || r.mme90DaysAgo === null ? '' : `${Math.round(r.mme90DaysAgo * 10) / 10}`),
+    sortKey: (r) => r.mme90DaysAgo ?? Number.POSITIVE_INFINITY },
+  { id: 'courseFlags', header: 'Course flags', value: (r) => (r.courseFlags ?? []).map((f) => COURSE_FLAG_TEXT[f] ?? f).join('; ') },
+  { id: 'supplyEnds', header: 'Supply runs out', value: (r) => r.supplyEnds ?? '', sortKey: (r) => r.supplyEnds ?? '9999' },
+  { id: 'prescribers', header: 'Opioid prescribers (180 days)', value: (r) => (r.prescriberCount === undefined ? '' : String(r.prescriberCount)), sortKey: (r) => r.prescriberCount ?? 0 },
 ];
 
 export function csvHeader(): string {

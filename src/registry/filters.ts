@@ -23,6 +23,9 @@ export const REGISTRY_FILTERS: readonly RegistryFilter[] = [
   { id: 'benzo', label: 'Benzodiazepine overlap', test: (r) => r.benzoOverlap },
   { id: 'naloxone-gap', label: 'Naloxone gap', test: (r) => r.naloxoneGap },
   { id: 'mme-incomplete', label: 'MME incomplete', test: (r) => !r.mmeComplete },
+  { id: 'taper-fast', label: 'Tapering faster than policy', test: (r) => (r.courseFlags ?? []).includes('taper-faster-than-policy') },
+  { id: 'runs-out-7', label: 'Runs out within 7 days', test: (r) => r.daysLeft !== undefined && r.daysLeft !== null && r.daysLeft >= 0 && r.daysLeft <= 7 },
+  { id: 'multiple-prescribers', label: 'Multiple prescribers', test: (r) => (r.courseFlags ?? []).includes('multiple-prescribers') },
 ];
 
 /** Rows passing every chosen filter and matching the search text (name, id or prescriber). */

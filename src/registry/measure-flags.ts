@@ -35,7 +35,8 @@ function statusIn(s: PanelSummary, id: MonitoringItemId, ok: readonly string[]):
 }
 
 function mmeAtLeast(s: PanelSummary, threshold: number): MeasureFlag {
-  const lowerBound = s.mme.totalPerDay ?? 0;
+  // The engine's lower bound (an unknown ER/LA order counts at least one unit a day): never read as lower.
+  const lowerBound = s.mme.complete ? (s.mme.totalPerDay ?? 0) : Math.max(s.mme.atLeast ?? 0, s.mme.totalPerDay ?? 0);
   return { inDenominator: true, met: lowerBound >= threshold, unavailable: false, incomplete: !s.mme.complete };
 }
 

@@ -2,6 +2,7 @@
  * One registry row from a patient's summary: the columns of the table, the CSV and the huddle sheet.
  */
 import type { Patient } from 'fhir/r4';
+import { addDays } from '../clinical/dates.ts';
 import type { MonitoringItemId, PanelSummary } from '../clinical/types.ts';
 import { cohortOf, hasCurrent } from './cohort.ts';
 import type { CohortKind, MonitoringCell, Prescriber, RegistryRow } from './types.ts';
@@ -33,7 +34,8 @@ export function buildRow(
     birthDate: opts.patient?.birthDate ?? null,
     cohort: opts.cohort ?? cohortOf(summary) ?? 'opioid',
     prescriber: opts.prescriber,
-    mme: summary.mme.totalPerDay,
+    // Incomplete: the engine's lower bound ("at least"), so no filter or measure reads an unknown dose as low.
+    mme: summary.mme.complete || !(summary.mme.atLeast > 0) ? summary.mme.totalPerDay : Math.max(summary.mme.atLeast, summary.mme.totalPerDay ?? 0),
     mmeComplete: summary.mme.complete,
     tier: summary.risk.tier,
     topReason: summary.risk.reasons[0]?.text ?? '',
@@ -43,6 +45,20 @@ export function buildRow(
     lastPeg: last ? { date: last.date, mean: last.mean, changeFromBaselinePct: last.changeFromBaselinePct } : null,
     alerts: summary.alerts,
     ...(opts.appointments?.length ? { appointments: opts.appointments } : {}),
+    ...(summary.course ? courseCells(summary.course, summary.asOf) : {}),
+  };
+}
+
+/** The course columns: MME 90 days ago (from the dose history), course flags, supply end, prescribers. */
+function courseCells(c: NonNullable<PanelSummary['course']>, asOf: string): Pick<RegistryRow, 'mme90DaysAgo' | 'courseFlags' | 'supplyEnds' | 'daysLeft' | 'prescriberCount'> {
+  const then = addDays(asOf, -90);
+  const segment = c.history.find((s) => s.from <= then && s.to >= then);
+  return {
+    mme90DaysAgo: segment ? segment.mmePerDay : null,
+    courseFlags: [...new Set(c.flags.map((f) => f.code))],
+    supplyEnds: c.supplyEnds,
+    daysLeft: c.daysLeft,
+    prescriberCount: c.prescribers.count,
   };
 }
 

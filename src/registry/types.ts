@@ -39,6 +39,15 @@ export interface RegistryRow {
   naloxoneGap: boolean;
   lastPeg: { date: IsoDate; mean: number; changeFromBaselinePct: number | null } | null;
   alerts: string[];
+  /** MME/day 90 days before asOf, from the dose history (null: not known or no history). */
+  mme90DaysAgo?: number | null;
+  /** Course flags (taper-faster-than-policy, abrupt-stop, dose-escalation, early-refill, overlapping-supply, multiple-prescribers). */
+  courseFlags?: string[];
+  /** The day the current supply runs out, and days left at asOf. */
+  supplyEnds?: IsoDate | null;
+  daysLeft?: number | null;
+  /** Distinct opioid prescribers in the policy's window. */
+  prescriberCount?: number;
   /** Upcoming appointments (on or after asOf), for pre-visit planning. */
   appointments?: { date: IsoDate; time: string | null; type: string }[];
 }

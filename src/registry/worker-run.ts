@@ -65,7 +65,7 @@ export async function runRegistryJob(msg: StartMessage, d: WorkerDeps): Promise<
     for (const [i, k] of kept.entries()) {
       if (d.signal.aborted) throw new Error('cancelled');
       const prescriber = k.prescriber
-        ?? prescriberOf(d.summarize(k.resources, k.loadStatus, msg.asOf), k.resources, (ref) => shared.get(ref) as Practitioner | undefined);
+        ?? prescriberOf(d.summarize(k.resources, k.loadStatus, msg.asOf, { course: false }), k.resources, (ref) => shared.get(ref) as Practitioner | undefined);
       acc.addRunChart(k.resources, k.loadStatus, prescriber);
       if (i % 50 === 49) d.post({ type: 'progress', phase: 'run-chart', text: 'Monthly run chart', done: i + 1, total: kept.length });
     }

@@ -28,7 +28,7 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
   }
   const policy = parsed.policy;
   void runRegistryJob(m, {
-    summarize: (resources, loadStatus, asOf) => summarizePatient(resources, loadStatus, policy, asOf),
+    summarize: (resources, loadStatus, asOf, what) => summarizePatient(resources, loadStatus, policy, asOf, {}, what),
     fetch: (url, init) => fetch(url, init),
     opioidCodes: DRUG_TABLE.map((row) => row[0]),
     post,

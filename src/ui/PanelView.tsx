@@ -91,14 +91,14 @@ export function PanelView(p: PanelProps) {
                     render={() => s && <AgreementSection agreement={s.monitoring.find((m) => m.item === 'agreement') ?? null} asOf={asOf} />}
                   />
                   <Box className="no-print">
-                    <PdmpAttestation asOf={asOf} canWrite={p.canWrite} onAttest={p.onAttestPdmp} />
+                    <PdmpAttestation asOf={asOf} canWrite={p.canWrite} />
                   </Box>
                 </>
               )}
             </SectionBoundary>
             <SectionBoundary id="peg" title="PEG tracker" status={READY}>
               {() => (
-                <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} onSave={p.onSavePeg} improvementPct={p.improvementPct} orders={p.orders} />
+                <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} improvementPct={p.improvementPct} orders={p.orders} />
               )}
             </SectionBoundary>
           </Box>

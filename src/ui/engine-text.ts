@@ -25,14 +25,16 @@ const SOURCE_STATE: Record<string, string> = {
   'not-requested': 'not part of this launch',
 };
 
+/** "udt: could not be read (HTTP 503)" — the engine names a data source by its key. */
+const SOURCE_GAP = new RegExp(`\\b(${Object.keys(SOURCE_LABEL).join('|')}): (could not be read|partial|loading|not-requested)`, 'g');
+
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function common(text: string): string {
   let out = text;
   for (const [key, words] of Object.entries(UDT_CLASS)) out = out.replace(new RegExp(`\\b${escape(key)}\\b`, 'g'), words);
-  out = out.replace(/\b(patient|medications|conditions|surveys|pdmp|agreement|udt|procedures|documents): (could not be read|partial|loading|not-requested)/g,
-    (_, key: SourceKey, state: string) => `${SOURCE_LABEL[key]}: ${SOURCE_STATE[state] ?? state}`);
+  out = out.replace(SOURCE_GAP, (_, key: SourceKey, state: string) => `${SOURCE_LABEL[key]}: ${SOURCE_STATE[state] ?? state}`);
   return usDates(out);
 }
 

@@ -89,6 +89,10 @@ export const CLASS_LABEL: Record<MedicationClass, string> = {
 };
 
 export const SOURCE_LABEL: Record<SourceKey, string> = {
+  dispenses: 'Pharmacy fills',
+  statements: 'Reported medications',
+  questionnaires: 'Questionnaires',
+  referrals: 'Referrals',
   patient: 'Patient record',
   medications: 'Medication orders',
   conditions: 'Conditions',

@@ -2,7 +2,6 @@
 import type { IsoDate, LoadStatus, PanelSummary, SourceKey } from '../clinical/types.ts';
 import type { SectionId } from './panel-status.ts';
 import type { SectionStatus } from './section-status.ts';
-import type { PegAnswers } from './peg.ts';
 import type { DataNoteLine } from './sections/DataNotesSection.tsx';
 import type { MmeThresholds } from './sections/MmeBands.tsx';
 import type { OrdersWindowProps } from './shared/OrdersWindow.tsx';
@@ -18,8 +17,6 @@ export interface PanelProps {
   notes: DataNoteLine[];
   counts: Partial<Record<SourceKey, number>>;
   canWrite: boolean;
-  onSavePeg: (answers: PegAnswers, clientRequestId: string) => Promise<void>;
-  onAttestPdmp: (input: { date: IsoDate }, clientRequestId: string) => Promise<void>;
   policyErrors: string[] | null;
   sessionError: { message: string } | null;
   thresholds: MmeThresholds;

@@ -5,7 +5,7 @@
 import type { LoadStatus, SourceKey } from '../clinical/types.ts';
 import { sectionStatus, type SectionSources, type SectionStatus } from './section-status.ts';
 
-export const ALL_SOURCES: SourceKey[] = ['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents'];
+export const ALL_SOURCES: SourceKey[] = ['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents', 'dispenses', 'statements', 'questionnaires', 'referrals'];
 
 export type SectionId = 'due' | 'mme' | 'risk' | 'peg' | 'agreement' | 'meds' | 'note';
 

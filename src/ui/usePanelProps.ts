@@ -1,8 +1,9 @@
 /**
  * The one place the panel reads the store: raw state + derived summary in, section props out.
- * Sections stay presentational; swapping the store touches only this file.
+ * Sections stay presentational; swapping the store touches only this file and the two chart-write forms'
+ * hook (src/ui/shared/useDurableSave.ts: the writes slice owns their drafts and request ids).
  */
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { usePanelStore } from '../store/index.ts';
 import { loadOlderOrdersIntoStore } from '../store/launch.ts';
 import { useDataNotes, usePanelSummary } from '../store/derived.ts';
@@ -10,7 +11,6 @@ import type { SourceKey } from '../clinical/types.ts';
 import { effectiveLoadStatus, panelStatuses } from './panel-status.ts';
 import { SOURCE_LABEL } from './labels.ts';
 import { buildNoteText } from './note-text.ts';
-import type { PegAnswers } from './peg.ts';
 import type { PanelProps } from './panel-props.ts';
 import type { DataNoteLine } from './sections/DataNotesSection.tsx';
 import { DEFAULT_THRESHOLDS } from './sections/MmeSection.tsx';
@@ -25,8 +25,6 @@ export function usePanelProps(): PanelProps {
   const policyErrors = usePanelStore((s) => s.policyErrors);
   const sessionError = usePanelStore((s) => s.sessionError);
   const canWrite = usePanelStore((s) => s.permissions.canWriteObservation);
-  const savePeg = usePanelStore((s) => s.savePeg);
-  const attestPdmp = usePanelStore((s) => s.attestPdmp);
   const dataNotes = useDataNotes();
   const since = usePanelStore((s) => s.loadStatus.medications?.since);
   const older = usePanelStore((s) => s.olderOrders);
@@ -48,22 +46,6 @@ export function usePanelProps(): PanelProps {
     [resources],
   );
 
-  // The store keeps the request id of a failed save; handing it ours keeps both in step across retries.
-  const onSavePeg = useCallback(
-    async (answers: PegAnswers, clientRequestId: string) => {
-      const result = await savePeg(answers, { newId: () => clientRequestId });
-      if (!result.ok) throw new Error(result.error.message);
-    },
-    [savePeg],
-  );
-  const onAttestPdmp = useCallback(
-    async (_input: unknown, clientRequestId: string) => {
-      const result = await attestPdmp({ newId: () => clientRequestId });
-      if (!result.ok) throw new Error(result.error.message);
-    },
-    [attestPdmp],
-  );
-
   return {
     summary,
     asOf,
@@ -74,8 +56,6 @@ export function usePanelProps(): PanelProps {
     notes,
     counts,
     canWrite,
-    onSavePeg,
-    onAttestPdmp,
     policyErrors,
     sessionError,
     thresholds: policy ? { caution: policy.risk.moderateMme.value, high: policy.risk.highMme.value } : DEFAULT_THRESHOLDS,

@@ -21,7 +21,7 @@ import { makeNodeClient } from '../fhir/msw/node-client.ts';
 import { VARIANTS, variantBundle } from './variants.ts';
 
 const TODAY = '2026-03-16'; // the scenarios' designed as-of date: the sandbox maps it to itself (no shift)
-const TYPES = ['Patient', 'MedicationRequest', 'Observation', 'Condition', 'Procedure', 'DocumentReference'];
+const TYPES = ['Patient', 'MedicationRequest', 'MedicationDispense', 'MedicationStatement', 'Observation', 'QuestionnaireResponse', 'Condition', 'Procedure', 'DocumentReference', 'ServiceRequest'];
 let sandbox: Sandbox;
 let dir: string;
 

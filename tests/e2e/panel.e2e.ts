@@ -2,8 +2,9 @@
  * The pain visit panel in headless Chromium through the local SMART sandbox (dates shifted so each scenario's
  * as-of is today): every scenario patient launched from the EHR page shows its tier, MME and due items with no
  * serious/critical axe violation; a recorded PEG survives a relaunch; a failed save keeps the answers and its
- * retry files exactly one Observation; keyboard use; screenshots at 390, 950 and 1440 px in artifacts/screenshots/
- * (layout.e2e.ts measures the layout itself).
+ * retry files exactly one Observation; a session that ends at the moment of saving shows an overlay over the
+ * panel that keeps the answers, and relaunching the patient brings them back; keyboard use; screenshots at 390,
+ * 950 and 1440 px in artifacts/screenshots/ (layout.e2e.ts measures the layout itself).
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { ehrLaunch, launchBrowser, runAxe, saveScreenshot, startE2E, type E2EEnv } from './support/index.ts';
@@ -133,5 +134,34 @@ describe('pain visit panel launched from the sandbox EHR', () => {
     await saved.first().waitFor({ timeout: 30_000 });
     expect(await saved.count()).toBe(1);
     await again.page.close();
+  });
+
+  it('the session ends at the moment of saving: an overlay keeps the answers, and relaunching the patient brings them back', async () => {
+    const { page, app } = await open('Margaret Okafor');
+    const values = (frame: Frame) => Promise.all(['#peg-pain', '#peg-enjoyment', '#peg-activity'].map((id) => frame.locator(id).inputValue()));
+    await answerPeg(app, '4', '4', '3');
+    env.revokeTokens(); // access and refresh tokens: the EHR ended the session
+    await app.getByRole('button', { name: 'Save PEG to chart' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Your session has ended' });
+    await dialog.waitFor({ timeout: 30_000 });
+    expect(await dialog.innerText()).toMatch(/Your unsaved PEG answers \(pain 4, enjoyment 4, activity 3\) are kept on this device for this patient/);
+    expect(await values(app)).toEqual(['4', '4', '3']);
+    expect(await seriousAxe(app)).toEqual([]);
+    await fullScreenshot(page, app, 1024, 'panel-session-ended-1024');
+    await dialog.getByRole('button', { name: 'View the panel' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    // Relaunch from the chart in the same tab: the draft is restored into the form, then saved once.
+    const again = await ehrLaunch(page, 'Margaret Okafor', env);
+    await again.getByText(/Restored from .*: your unsaved PEG answers/).waitFor({ timeout: 30_000 });
+    expect(await values(again)).toEqual(['4', '4', '3']);
+    await again.getByRole('button', { name: 'Save PEG to chart' }).click();
+    await again.getByText('Saved to the chart: PEG 3.7.').waitFor({ timeout: 30_000 });
+    await page.close();
+    const third = await open('Margaret Okafor');
+    const saved = third.app.getByRole('img', { name: /PEG 3\.7 \(pain 4, enjoyment 4, activity 3\)/ });
+    await saved.first().waitFor({ timeout: 30_000 });
+    expect(await saved.count()).toBe(1);
+    expect(await values(third.app)).toEqual(['', '', '']);
+    await third.page.close();
   });
 });

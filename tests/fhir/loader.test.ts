@@ -66,7 +66,7 @@ describe('loading a typical record', () => {
   it('names each section as soon as its own search is done', async () => {
     const { arrivals } = await load();
     expect(arrivals[0]).toBe('patient');
-    expect(new Set(arrivals)).toEqual(new Set(['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents']));
+    expect(new Set(arrivals)).toEqual(new Set(['patient', 'medications', 'conditions', 'surveys', 'pdmp', 'agreement', 'udt', 'procedures', 'documents', 'dispenses', 'statements', 'questionnaires', 'referrals']));
   });
 
   it('marks optional Procedure/DocumentReference searches not-requested when the scopes do not grant them', async () => {

@@ -68,10 +68,12 @@ describe('query construction', () => {
     expect(plans('udt')[2].weakness).toMatch(/without a category, or dated only by its report, may be missing/);
   });
 
-  it('adds Procedure and DocumentReference only when the scopes allow', () => {
-    expect(build().urls('procedures')).toEqual(['Procedure?patient=p1&code=461621000124108&_count=100']);
+  it('adds the optional sources only when the scopes allow: every Procedure (PDMP, hospice, cancer treatment, therapies), agreement documents, fills, reported medications, forms, referrals', () => {
+    expect(build().urls('procedures')).toEqual(['Procedure?patient=p1&_count=100']);
     expect(build().urls('documents')).toEqual(['DocumentReference?patient=p1&type=94136-9&_count=100']);
-    expect(build({ scope: 'patient/Observation.rs patient/MedicationRequest.rs' }).notRequested.map((n) => n.source)).toEqual(['procedures', 'documents']);
+    expect(build().urls('dispenses')).toEqual(['MedicationDispense?patient=p1&whenhandedover=ge2024-11-21&_count=100', 'MedicationDispense?patient=p1&whenhandedover:missing=true&_count=100']);
+    expect(build().urls('questionnaires')).toEqual(['QuestionnaireResponse?patient=p1&_count=100']);
+    expect(build({ scope: 'patient/Observation.rs patient/MedicationRequest.rs' }).notRequested.map((n) => n.source)).toEqual(['procedures', 'documents', 'dispenses', 'statements', 'questionnaires', 'referrals']);
   });
 });
 describe('granted scopes', () => {

@@ -1,8 +1,13 @@
-/** Saving PEG scores and the PDMP attestation: conditional create, safe retries, classified failures. */
+/**
+ * Saving PEG scores and the PDMP attestation: conditional create where the server advertises it, search by
+ * identifier before creating where it does not, safe retries, classified failures (and whether the save may be
+ * on the chart although its answer was lost).
+ */
 import { http, HttpResponse } from 'msw';
 import type { Observation } from 'fhir/r4';
 import { buildPegObservation } from '../../src/fhir/observation-builders.ts';
-import { canWriteObservation, savePdmpAttestation, savePegObservation } from '../../src/fhir/writes.ts';
+import { capabilitiesFrom } from '../../src/fhir/capabilities.ts';
+import { canWriteObservation, findByRequestId, savePdmpAttestation, savePegObservation } from '../../src/fhir/writes.ts';
 import { BASE, TOKEN_URI, fake, outcome, resetFake } from './msw/fake-fhir.ts';
 import { conditionalCreate } from './msw/handlers/writes.ts';
 import { makeNodeClient } from './msw/node-client.ts';
@@ -107,7 +112,7 @@ describe('permissions and failures', () => {
   it('keeps the answers retryable after a server that stays down', async () => {
     server.use(http.post(`${BASE}/Observation`, () => HttpResponse.json(outcome('down'), { status: 503 })));
     const r = await savePegObservation(client(), peg, fast);
-    expect(r).toEqual({ ok: false, error: { kind: 'server', retryable: true, message: 'The EHR had a problem saving — your answers are kept; try again.' } });
+    expect(r).toEqual({ ok: false, error: { kind: 'server', retryable: true, message: 'The EHR had a problem saving — your answers are kept; try again.', outcomeUnknown: true } });
   });
 
   it('a network failure is retryable', async () => {
@@ -120,5 +125,99 @@ describe('permissions and failures', () => {
     server.use(http.post(`${BASE}/Observation`, () => HttpResponse.json(outcome('expired'), { status: 401 })));
     const r = await savePegObservation(client(), peg, fast);
     expect(!r.ok && r.error.message).toBe('Your session has expired — relaunch the app from the chart to save.');
+  });
+});
+
+describe('servers with and without conditional create', () => {
+  /** Every request the app sends to the fake EHR, as "METHOD path?query [if-none-exist]". */
+  function recordRequests(): string[] {
+    const seen: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      seen.push(`${request.method} ${url.pathname.replace('/fhir/', '')}${url.search ? '?' + decodeURIComponent(url.search.slice(1)) : ''}${request.headers.get('if-none-exist') ? ' [if-none-exist]' : ''}`);
+    });
+    return seen;
+  }
+  afterEach(() => server.events.removeAllListeners());
+
+  /** The first POST is stored, then its answer is lost (502); later POSTs reach the fake EHR as they are. */
+  function loseFirstAnswer() {
+    let first = true;
+    server.use(http.post(`${BASE}/Observation`, async ({ request }) => {
+      if (!first) return undefined;
+      first = false;
+      conditionalCreate((await request.json()) as Observation, request.headers.get('if-none-exist'));
+      return HttpResponse.json(outcome('gateway lost the answer'), { status: 502 });
+    }));
+  }
+
+  it.each([
+    [true, ['GET metadata', 'POST Observation [if-none-exist]', 'POST Observation [if-none-exist]']],
+    [false, ['GET metadata', 'GET Observation?patient=p1&identifier=urn:pain-care-panel:request|req-1', 'POST Observation', 'GET Observation?patient=p1&identifier=urn:pain-care-panel:request|req-1']],
+  ])('conditionalCreate %s: a lost answer and the retry that follows file one Observation — %j', async (conditional, requests) => {
+    resetFake([], { conditionalCreate: conditional });
+    loseFirstAnswer();
+    const seen = recordRequests();
+    const r = await savePegObservation(client(), peg, fast);
+    expect(r.ok && r.existing).toBe(true);
+    expect(stored()).toHaveLength(1);
+    expect(seen).toEqual(requests);
+  });
+
+  it('without conditional create, a save that is already on the chart is found and not POSTed again', async () => {
+    resetFake([], { conditionalCreate: false });
+    expect((await savePegObservation(client(), peg, fast)).ok).toBe(true);
+    const again = await savePegObservation(client(), peg, fast);
+    expect(again.ok && [again.existing, again.observation.id]).toEqual([true, stored()[0].id]);
+    expect(stored()).toHaveLength(1);
+  });
+
+  it('an unreadable CapabilityStatement is read as "no conditional create" (search first)', async () => {
+    server.use(http.get(`${BASE}/metadata`, () => HttpResponse.json(outcome('down'), { status: 503 })));
+    const seen = recordRequests();
+    expect((await savePegObservation(client(), peg, fast)).ok).toBe(true);
+    expect(seen.filter((s) => s.startsWith('GET Observation'))).toHaveLength(1);
+    expect(seen.filter((s) => s.startsWith('POST'))).toEqual(['POST Observation']);
+  });
+
+  it.each([
+    [{ conditionalCreate: true }, true],
+    [{ conditionalCreate: false }, false],
+    [{}, false],
+  ])('CapabilityStatement Observation %j → supportsConditionalCreate %s', (flags, expected) => {
+    const caps = capabilitiesFrom({ resourceType: 'CapabilityStatement', status: 'active', date: '2026-01-01', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server', resource: [{ type: 'Observation', ...flags }] }] });
+    expect(caps.supportsConditionalCreate('Observation')).toBe(expected);
+    expect(caps.supportsConditionalCreate('Condition')).toBe(false);
+  });
+});
+
+describe('may the save be on the chart although it failed? (outcomeUnknown)', () => {
+  it.each([
+    ['503 on every try', () => HttpResponse.json(outcome('down'), { status: 503 }), 'server', true],
+    ['network error', () => HttpResponse.error(), 'network', true],
+    ['429 (not processed)', () => HttpResponse.json(outcome('busy'), { status: 429, headers: { 'retry-after': '120' } }), 'rate-limited', false],
+    ['400 (refused)', () => HttpResponse.json(outcome('bad'), { status: 400 }), 'client', false],
+    ['401 (refused)', () => HttpResponse.json(outcome('expired'), { status: 401 }), 'unauthorized', false],
+  ])('%s → %s, outcome unknown: %s', async (_label, answer, kind, unknown) => {
+    server.use(http.post(`${BASE}/Observation`, answer));
+    const r = await savePegObservation(client(), peg, fast);
+    expect(!r.ok && [r.error.kind, Boolean(r.error.outcomeUnknown)]).toEqual([kind, unknown]);
+  });
+});
+
+describe('findByRequestId', () => {
+  it.each([
+    ['req-1', true],
+    ['req-other', false],
+  ])('Observation?identifier=urn:pain-care-panel:request|%s → found: %s', async (requestId, found) => {
+    await savePegObservation(client(), peg, fast);
+    const r = await findByRequestId(client(), 'p1', requestId, fast);
+    expect(r.ok && (r.observation?.id ?? null)).toBe(found ? stored()[0].id : null);
+  });
+
+  it('a failed look-up is an error, never "not found"', async () => {
+    server.use(http.get(`${BASE}/Observation`, () => HttpResponse.json(outcome('down'), { status: 503 })));
+    const r = await findByRequestId(client(), 'p1', 'req-1', fast);
+    expect(!r.ok && r.error.kind).toBe('server');
   });
 });

@@ -2,7 +2,7 @@
  * The whole panel against the msw fake EHR: fixture patient → loader → store → sections, including
  * saves (success, failure kept with retry, no duplicate), write permission and a failed source.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import type { Observation } from 'fhir/r4';
@@ -11,6 +11,7 @@ import { usePanelStore } from '../../src/store/index.ts';
 import { fixedClock } from '../../src/store/clock.ts';
 import { loadRecordIntoStore } from '../../src/store/launch.ts';
 import { PainPanel } from '../../src/ui/PainPanel.tsx';
+import { PatientScreen } from '../../src/app/App.tsx';
 import { BASE, TOKEN_URI, fake, outcome, resetFake } from '../fhir/msw/fake-fhir.ts';
 import { makeNodeClient } from '../fhir/msw/node-client.ts';
 import { conditionalCreate } from '../fhir/msw/handlers/writes.ts';
@@ -166,5 +167,47 @@ describe('Pain visit panel with a fixture patient', () => {
     const written = savedObservations();
     expect(written).toHaveLength(1);
     expect(written[0].code.coding?.[0].code).toBe('461651000124104');
+  });
+});
+
+describe('when the session ends', () => {
+  async function launchScreen(scope = WRITE) {
+    resetFake(panelRecord());
+    usePanelStore.getState().setPolicy({ ok: true, policy: DEFAULT_POLICY });
+    render(<PatientScreen asOf="2026-11-22" />);
+    await act(() => loadRecordIntoStore(makeNodeClient({ serverUrl: BASE, tokenUri: TOKEN_URI, scope }), fast));
+  }
+  const values = () => within(region('PEG tracker')).getAllByRole('textbox').map((b) => (b as HTMLInputElement).value);
+
+  it('at the moment of saving (401, no refresh token): an overlay says so, and the panel keeps the typed answers', async () => {
+    const user = userEvent.setup();
+    await launchScreen();
+    server.use(http.post(`${BASE}/Observation`, () => HttpResponse.json(outcome('token expired'), { status: 401 })));
+    await answerPeg(user, '5', '4', '4');
+    await user.click(screen.getByRole('button', { name: 'Save PEG to chart' }));
+    const dialog = (await screen.findByText('Your session has ended')).closest('[role="dialog"]') as HTMLElement;
+    expect(dialog).toHaveAccessibleName('Your session has ended');
+    expect(dialog).toHaveTextContent(
+      'Your unsaved PEG answers (pain 5, enjoyment 4, activity 4) are kept on this device for this patient and will be back in the form when you relaunch the app from the chart.',
+    );
+    expect(dialog).toHaveTextContent("open Pain Care Panel again from the patient's chart");
+    expect(screen.getAllByDisplayValue(/^[54]$/)).toHaveLength(3); // the form is still there behind the overlay
+    await user.click(within(dialog).getByRole('button', { name: 'View the panel' }));
+    await waitFor(() => expect(document.querySelector('[role="dialog"]')).toBeNull());
+    expect(values()).toEqual(['5', '4', '4']);
+    expect(within(region('PEG tracker')).getByText(/Your answers are kept on this device for this patient/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument(); // a save cannot work until relaunch
+    expect(screen.queryByText(/Session expired — relaunch from the chart/)).not.toBeInTheDocument();
+    expect(savedObservations()).toHaveLength(0);
+  });
+
+  it('before anything was shown (the token is refused at launch): the full "session expired" page', async () => {
+    resetFake(panelRecord(), { validTokens: new Set() });
+    usePanelStore.getState().setPolicy({ ok: true, policy: DEFAULT_POLICY });
+    render(<PatientScreen asOf="2026-11-22" />);
+    await act(() => loadRecordIntoStore(makeNodeClient({ serverUrl: BASE, tokenUri: TOKEN_URI, scope: WRITE }), fast));
+    expect(screen.getByRole('heading', { name: 'Session expired — relaunch from the chart' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'PEG tracker' })).not.toBeInTheDocument();
   });
 });

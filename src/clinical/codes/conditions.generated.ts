@@ -5,8 +5,9 @@
 //   AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/valueset-db.json @ f9f63c6c9400e9c4844d47dedf364d8347e360ad
 //   (Apache-2.0; VSAC expansions "Latest", 2023); uwcirg/cosri-pain-management-summary src/cql/valueset-db.json
 //   @ 7322cbf5ff16011bf8fa68b18b0d74b2460f44eb (Apache-2.0); smart-on-fhir/cumulus-library-opioid
-//   @ 134eccdc5d9a0294fa0df6ad8a0763722324450b (Apache-2.0). Code systems: SNOMED CT, LOINC, RxNorm, ICD-10-CM
-//   (UMLS/LOINC licence terms apply). Point-in-time expansions: re-run before go-live (pitfall 16).
+//   @ 134eccdc5d9a0294fa0df6ad8a0763722324450b (Apache-2.0); cqframework/cds4cpm @ e73c2d2953aaad08f09428a6e70d5a07c5c7db31
+//   (Apache-2.0; VSAC 1021.73 with displays, copied to scripts/valuesets/). Code systems: SNOMED CT, LOINC, RxNorm,
+//   ICD-10-CM, ICD-10-PCS (UMLS/LOINC licence terms apply). Point-in-time expansions: re-run before go-live (pitfall 16).
 /** Opioid use disorder (abuse/dependence), not in remission: opioid-cds-r4 opioid-misuse-disorders + conditions-documenting-substance-misuse, opioid concepts minus poisoning/withdrawal/intoxication/mood (27 codes) */
 export const OUD_ACTIVE_SNOMED: readonly string[] = ["1081000119105","1255013006","1255014000","1255015004","1255016003","1255017007","1255018002","1304040007","1336060003","145121000119106","191819002","191820008","191909007","191912005","191913000","231477003","231478008","231479000","231480002","426001001","428819003","429512006","520841000124109","5602001","703845008","70545002","75544000"];
 /** Opioid use disorder in remission (same sources) (4 codes) */

@@ -23,6 +23,12 @@ export interface Candidate {
   key: string;
   /** Literal date part of authoredOn (null when absent). */
   authored: string | null;
+  /** Where the exposure is known from (an order unless said). */
+  source?: 'order' | 'fill' | 'statement';
+  /** Replaced by a current renewal (not counted). */
+  superseded?: boolean;
+  /** Notes on an order that replaced older ones ("renews the order of …"). */
+  renews?: string[];
 }
 
 // Keys per product, [scheduled, PRN]: built once, so every order of a product shares the same key strings

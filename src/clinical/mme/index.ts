@@ -15,6 +15,7 @@ import { readOrders } from '../record/read-orders.ts';
 import type { OrderFact } from '../record/types.ts';
 import type { MmeOptions, MmeOrderResult, MmeResult } from '../types.ts';
 import { currencyAssessor, type Currency } from './currency.ts';
+import { applyRenewals, otherExposures, type Exposures } from './exposures.ts';
 import { duplicateResult, pickKept, type Candidate } from './dedupe.ts';
 import { clean } from './format.ts';
 import { minimumMme } from './minimum.ts';
@@ -31,10 +32,17 @@ export function computeMme(resources: readonly Resource[], options: MmeOptions):
 
 /** The MME from normalised orders (the record's `orders`): non-opioid facts are ignored. */
 export function mmeFromOrders(facts: readonly OrderFact[], options: MmeOptions): MmeResult {
+  return mmeFromExposures({ orders: facts }, options);
+}
+
+/** The MME from the record's orders, pharmacy fills and reported medications (see exposures.ts). */
+export function mmeFromExposures(ex: Exposures, options: MmeOptions): MmeResult {
+  const facts = ex.orders;
   const edition = options.edition ?? 'cdc-2022';
   const lookback = options.activeLookbackDays ?? DEFAULT_ACTIVE_LOOKBACK_DAYS;
   const assess = currencyAssessor(options.asOf, lookback);
   const candidates: Candidate[] = [];
+  const factOf = new Map<Candidate, OrderFact>();
   const malformed: MmeOrderResult[] = [];
   const products = new Map<MmeOrderResult, OpioidProduct>(); // for the lower bound of orders that stay unknown
   for (const f of facts) {
@@ -52,14 +60,18 @@ export function mmeFromOrders(facts: readonly OrderFact[], options: MmeOptions):
       products.set(m, product);
       continue;
     }
-    candidates.push({ mr: f.resource, product, display: f.display, currency: currency!, productClass, key, authored: f.authored });
+    const c: Candidate = { mr: f.resource, product, display: f.display, currency: currency!, productClass, key, authored: f.authored };
+    factOf.set(c, f);
+    candidates.push(c);
   }
+  applyRenewals(candidates, factOf);
+  candidates.push(...otherExposures(ex, candidates, factOf, options.asOf));
   const kept = pickKept(candidates);
   // orderMme reads the edition from the options itself (same default), so `options` is passed as given.
   const compute = (i: number): MmeOrderResult => {
     const c = candidates[i];
     try {
-      return orderMme(c.mr, c.display, c.product, c.currency, c.productClass, options, c.authored);
+      return annotate(orderMme(c.mr, c.display, c.product, c.currency, c.productClass, options, c.authored), c, factOf.get(c));
     } catch {
       return malformedOrder({ ref: c.mr.id ?? '', resource: c.mr, display: c.display, authored: c.authored }, 'could not read this opioid order (a field has an unexpected shape) — verify in the chart');
     }
@@ -108,6 +120,19 @@ export function mmeFromOrders(facts: readonly OrderFact[], options: MmeOptions):
     atLeast: clean(total + minimum),
     orders: sortOrders(orders),
   };
+}
+
+/** What the arithmetic alone does not say: the source of an exposure, a renewal, a dosage read from the sig text. */
+function annotate(result: MmeOrderResult, c: Candidate, fact: OrderFact | undefined): MmeOrderResult {
+  if (c.source && c.source !== 'order') result.source = c.source;
+  if (c.superseded) result.flags.push('superseded');
+  const notes: string[] = [...(c.renews ?? [])];
+  if (fact?.sig && result.status === 'counted' && !result.flags.includes('estimated-from-dispense')) {
+    result.flags.push('from-sig-text');
+    notes.push(`dose read from the sig text "${fact.sig.text}" as: ${fact.sig.reading}`);
+  }
+  if (notes.length) result.reason = `${result.reason}; ${notes.join('; ')}`;
+  return result;
 }
 
 /**

@@ -7,8 +7,8 @@
  */
 import type { Resource } from 'fhir/r4';
 import { addDays } from '../dates.ts';
-import { mmeFromOrders } from '../mme/index.ts';
-import { prescribedAround, prescribedOrders } from '../medications/prescribed.ts';
+import { mmeFromExposures } from '../mme/index.ts';
+import { prescribedAround, prescribedExposures } from '../medications/prescribed.ts';
 import { unexpectedFindings } from '../observations/udt.ts';
 import { mmeOptionsOf } from '../policy/mme-options.ts';
 import type { Policy } from '../policy/types.ts';
@@ -30,7 +30,7 @@ export interface Derived {
 export function deriveContext(record: ClinicalRecord, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme: MmeResult, risk?: RiskResult): Derived {
   const facts = gatherFacts(record, loadStatus, policy, asOf, mme);
   const udt = upTo(record.udt, asOf);
-  const prescribed = prescribedOrders(record.orders);
+  const prescribed = prescribedExposures(record);
   const lookback = policy.udt.prescribedLookbackDays.value;
   const current = policy.medications.currentLookbackDays.value;
   const ordersSince = loadStatus.medications?.since ?? null;
@@ -67,7 +67,7 @@ export function monitoringItems(ctx: MonitoringContext, facts: RiskFacts): Monit
 /** Monitoring schedule of a resource list (normalised here; the panel summary normalises once). */
 export function computeMonitoring(resources: readonly Resource[], loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme?: MmeResult, risk?: RiskResult): MonitoringItem[] {
   const record = normalizeRecord(resources, policy);
-  const total = mme ?? mmeFromOrders(record.orders, { asOf, ...mmeOptionsOf(policy) });
+  const total = mme ?? mmeFromExposures(record, { asOf, ...mmeOptionsOf(policy) });
   const { context, facts } = deriveContext(record, withUnreadable(loadStatus, record.unreadable), policy, asOf, total, risk);
   return monitoringItems(context, facts);
 }

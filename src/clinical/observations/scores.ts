@@ -77,13 +77,24 @@ export function readPhq9(obs: readonly Observation[], policy: Policy): Phq9Entry
   return perDate(entries).map((e) => ({ ...e, item9: e.item9 ?? item9ByDate.get(e.date) ?? null }));
 }
 
-function readSimple(obs: readonly Observation[], codes: Set<string>, panel: Set<string> | null, band?: (n: number) => string): ScoreEntry[] {
+/** Item codes of the short instruments, summed when a panel carries its items but no total. */
+const PHQ2_ITEMS = ['44250-9', '44255-8'];
+const GAD7_ITEMS = ['69725-0', '68509-9', '69733-4', '69734-2', '69735-9', '69689-8', '69736-7'];
+
+function readSimple(obs: readonly Observation[], codes: Set<string>, panel: Set<string> | null, band?: (n: number) => string, items: string[] = []): ScoreEntry[] {
+  const itemSets = items.map((code) => codeSet([{ system: LOINC, code }]));
   const entries: ScoreEntry[] = [];
   for (const o of obs) {
     try {
       let value: number | null = null;
       if (hasCode(o, codes)) value = numericValue(o);
-      else if (panel && hasCode(o, panel)) value = componentValue(o, codes);
+      else if (panel && hasCode(o, panel)) {
+        value = componentValue(o, codes); // never the panel's own value (pitfall 10)
+        if (value === null && itemSets.length) {
+          const parts = itemSets.map((set) => componentValue(o, set));
+          if (parts.every((p) => p !== null)) value = (parts as number[]).reduce((a, b) => a + b, 0);
+        }
+      }
       if (value === null) continue;
       entries.push({ date: observationDate(o) as IsoDate, value, band: band?.(value), observationId: o.id });
     } catch {
@@ -93,8 +104,8 @@ function readSimple(obs: readonly Observation[], codes: Set<string>, panel: Set<
   return perDate(entries);
 }
 
-export const readPhq2 = (obs: readonly Observation[], policy: Policy) => readSimple(obs, codeSet(policy.codes.phq2Total.codes), PHQ2_PANEL);
+export const readPhq2 = (obs: readonly Observation[], policy: Policy) => readSimple(obs, codeSet(policy.codes.phq2Total.codes), PHQ2_PANEL, undefined, PHQ2_ITEMS);
 export const readGad7 = (obs: readonly Observation[], policy: Policy) =>
-  readSimple(obs, codeSet(policy.codes.gad7Total.codes), codeSet([{ system: LOINC, code: '69737-5' }]), gad7Band);
+  readSimple(obs, codeSet(policy.codes.gad7Total.codes), codeSet([{ system: LOINC, code: '69737-5' }]), gad7Band, GAD7_ITEMS);
 export const readOrt = (obs: readonly Observation[], policy: Policy) =>
   readSimple(obs, codeSet(policy.codes.ortTotal.codes), null, (n) => ortBand(n, policy));

@@ -1,16 +1,18 @@
 /**
  * Urine drug tests: resulted Observations (final/amended/corrected) whose code is in the urine drug screening
  * value sets (opioid-cds-r4 + VSAC 1032.28, generated) or the clinic's policy.codes.udtExtra. The date is the
- * collection (effective) date; orders (ServiceRequest) are never evidence (pitfall 13).
- * Unexpected results (CDC CDS possible-unexpected-results): positive for a class nothing prescribed in the 30
- * days before explains, or negative for a prescribed opioid the test targets. Shown as "Unexpected result —
- * review with the clinician": never a tier change or a label.
+ * collection (effective) date; orders (ServiceRequest) are never evidence (pitfall 13). Each test carries its
+ * class and the analyte(s) its LOINC code names (generated from the LOINC displays; '' = class-level screen).
+ * Unexpected results (CDC CDS possible-unexpected-results, refined by analyte and opioid metabolism in
+ * udt-interpret.ts / udt-metabolism.ts) are shown as "Unexpected result — review with the clinician": never a
+ * tier change or a label.
  */
 import type { Observation } from 'fhir/r4';
 import { codeKey, codeSet, conceptText, findCoding, LOINC, normalizedCodings } from '../codes/systems.ts';
 import { UDT_LOINC, type UdtClass } from '../codes/udt.generated.ts';
 import type { Policy } from '../policy/types.ts';
 import type { IsoDate, UdtFinding } from '../types.ts';
+import { interpretUdt, type UdtInterpretation, type UdtResultLike } from './udt-interpret.ts';
 import { readUdtResult, type UdtReading } from './udt-result.ts';
 import { observationDate } from './values.ts';
 
@@ -51,63 +53,33 @@ export function readUdtTests(obs: readonly Observation[], policy: Policy): UdtTe
   return out;
 }
 
-/** Classes/analytes a prescribed substance makes an expected positive (metabolites included). */
-const EXPLAINS: Record<string, string[]> = {
-  morphine: ['general-opiate', 'opiate-specific', 'morphine', 'hydromorphone'],
-  codeine: ['general-opiate', 'opiate-specific', 'codeine', 'morphine', 'hydrocodone'],
-  hydrocodone: ['general-opiate', 'opiate-specific', 'hydrocodone', 'hydromorphone'],
-  hydromorphone: ['general-opiate', 'opiate-specific', 'hydromorphone'],
-  oxycodone: ['oxycodone', 'general-opiate', 'oxymorphone'],
-  oxymorphone: ['oxycodone', 'oxymorphone'],
-  fentanyl: ['fentanyl-type', 'synthetic-opioid', 'fentanyl'],
-  methadone: ['methadone', 'synthetic-opioid'],
-  buprenorphine: ['buprenorphine'],
-  tramadol: ['synthetic-opioid', 'tramadol'],
-  tapentadol: ['synthetic-opioid', 'tapentadol'],
-  meperidine: ['synthetic-opioid', 'meperidine'],
-  dihydrocodeine: ['general-opiate', 'opiate-specific', 'dihydrocodeine'],
-  opium: ['general-opiate', 'opiate-specific', 'morphine', 'codeine'],
-  benzodiazepine: ['benzodiazepine'],
-  barbiturate: ['barbiturate'],
-  amphetamine: ['amphetamine'],
-  cannabinoid: ['cannabinoid'],
-};
-
-/** Tests whose negative result is unexpected for a prescribed opioid (the test targets that drug). */
-const TARGETED_BY: Record<string, { classes: string[]; analyte: string }> = {
-  morphine: { classes: ['general-opiate'], analyte: 'morphine' },
-  codeine: { classes: ['general-opiate'], analyte: 'codeine' },
-  hydrocodone: { classes: [], analyte: 'hydrocodone' },
-  hydromorphone: { classes: [], analyte: 'hydromorphone' },
-  oxycodone: { classes: ['oxycodone'], analyte: 'oxycodone' },
-  oxymorphone: { classes: [], analyte: 'oxymorphone' },
-  fentanyl: { classes: ['fentanyl-type'], analyte: 'fentanyl' },
-  methadone: { classes: ['methadone'], analyte: 'methadone' },
-  buprenorphine: { classes: ['buprenorphine'], analyte: 'buprenorphine' },
-  tramadol: { classes: [], analyte: 'tramadol' },
-  tapentadol: { classes: [], analyte: 'tapentadol' },
-};
-
-const TEXT = 'Unexpected result — review with the clinician';
-
+/**
+ * Unexpected results (and class-level screens to review), by analyte with opioid metabolism (udt-interpret.ts):
+ * a non-prescribed parent drug positive, a marker no prescription explains (6-MAM), a class screen positive with
+ * nothing of the class prescribed, or a prescribed opioid that no test of that date found (neither it nor a
+ * metabolite) although a test targeted it. Metabolites of a prescribed drug are explained, never flagged.
+ */
 export function unexpectedFindings(tests: readonly UdtTest[], prescribedAt: (date: IsoDate) => Set<string>): UdtFinding[] {
   const out: UdtFinding[] = [];
-  for (const t of tests) {
-    if (!t.cls || t.reading === 'unknown') continue;
-    const prescribed = prescribedAt(t.date);
-    const base = { date: t.date, test: t.test, result: t.shown, observationId: t.observation.id };
-    if (t.reading === 'positive') {
-      const key = t.analyte || t.cls;
-      const explained = [...prescribed].some((s) => (EXPLAINS[s] ?? []).includes(key) || (!t.analyte && (EXPLAINS[s] ?? []).includes(t.cls)));
-      if (!explained) out.push({ ...base, kind: 'unexpected-positive', text: `${TEXT}: positive for ${t.analyte || t.cls}, not prescribed in the 30 days before the test` });
-    } else {
-      const missed = [...prescribed].find((s) => {
-        const target = TARGETED_BY[s];
-        if (!target) return false;
-        return t.analyte ? t.analyte === target.analyte : target.classes.includes(t.cls);
-      });
-      if (missed) out.push({ ...base, kind: 'unexpected-negative', text: `${TEXT}: negative for prescribed ${missed}` });
-    }
+  for (const i of interpretUdt(tests.map(asResult), prescribedAt)) {
+    if (i.verdict !== 'unexpected-positive' && i.verdict !== 'unexpected-negative' && i.verdict !== 'review-positive') continue;
+    out.push({
+      date: i.date,
+      test: i.test,
+      result: i.result,
+      kind: i.verdict,
+      text: i.text,
+      observationId: i.observationId,
+      ...(i.analytes.length ? { analyte: i.analytes.join(' + ') } : {}),
+      ...(i.explanation ? { explanation: i.explanation } : {}),
+    });
   }
   return out;
 }
+
+/** Every resulted test with its verdict and explanation (expected ones included: "hydromorphone is a metabolite of the prescribed hydrocodone"). */
+export function interpretUdtTests(tests: readonly UdtTest[], prescribedAt: (date: IsoDate) => Set<string>): UdtInterpretation[] {
+  return interpretUdt(tests.map(asResult), prescribedAt);
+}
+
+const asResult = (t: UdtTest): UdtResultLike => ({ date: t.date, test: t.test, cls: t.cls, analyte: t.analyte, reading: t.reading, shown: t.shown, observationId: t.observation.id });

@@ -47,6 +47,18 @@ export const DEFAULT_POLICY: Policy = {
     currentLookbackDays: { value: 730, source: [CITE.cdcCds] },
     readWindowDays: { value: 730, source: [CITE.cdcCds, choice('orders of the last 2 years are read at launch; older ones on demand')] },
   },
+  course: {
+    taperMonthlyPct: { value: 10, source: [CITE.cdc2022Rec5, CITE.hhsTaper] },
+    taperWeeklyPct: { value: 10, source: [CITE.hhsTaper] },
+    longCourseDays: { value: 365, source: [CITE.hhsTaper] },
+    longTermDays: { value: 90, source: [CITE.cdc2022] },
+    abruptStopMme: { value: 50, source: [CITE.cdc2022Rec5, CITE.fdaTaper2019, choice('the dose from which a stop is flagged')] },
+    abruptStopMinDays: { value: 30, source: [choice('a stop is flagged only after a course of at least this many days (a few days after surgery need no taper)')] },
+    escalationPct: { value: 25, source: [CITE.cdc2022Rec4, choice('the increase in 30 days that is flagged')] },
+    earlyRefillShare: { value: 0.75, source: [choice('a refill before 75% of the previous supply could have been used is early')] },
+    multiplePrescribers: { value: 4, source: [CITE.pqaMultipleProviders] },
+    prescriberWindowDays: { value: 180, source: [CITE.pqaMultipleProviders] },
+  },
   plausibility: {
     maxUnitsPerDose: { value: 10, source: [choice('a dose of more than 10 tablets, capsules or patches at once is read as an entry error ("implausible — verify")'), CITE.ismp] },
     maxMlPerDose: { value: 60, source: [choice('more than 60 mL of an oral liquid per dose is read as an entry error')] },

@@ -51,6 +51,19 @@ export interface Policy {
   phq2: { positive: Threshold };
   naloxone: { lookbackDays: Threshold; mme: Threshold };
   medications: { currentLookbackDays: Threshold; readWindowDays: Threshold };
+  /** The opioid course over time: taper pace, abrupt stops, escalation, refills, prescribers. */
+  course: {
+    taperMonthlyPct: Threshold;
+    taperWeeklyPct: Threshold;
+    longCourseDays: Threshold;
+    longTermDays: Threshold;
+    abruptStopMme: Threshold;
+    abruptStopMinDays: Threshold;
+    escalationPct: Threshold;
+    earlyRefillShare: Threshold;
+    multiplePrescribers: Threshold;
+    prescriberWindowDays: Threshold;
+  };
   /** Bounds beyond which an order is "implausible — verify" (a data-entry error), never a confident MME. */
   plausibility: { maxUnitsPerDose: Threshold; maxMlPerDose: Threshold; maxDosesPerDay: Threshold; maxMmePerOrder: Threshold };
   udt: { prescribedLookbackDays: Threshold };

@@ -9,7 +9,7 @@
  *   record.udt        // every resulted urine drug test, any date (rules keep those on or before asOf)
  *   record.unreadable // [{ ref: 'MedicationRequest/7', reason: 'dosageInstruction is not a list of Dosage', mayBe: ['medication-order'], … }]
  */
-import type { Condition, DocumentReference, Observation, Patient, Procedure, Resource } from 'fhir/r4';
+import type { Condition, DocumentReference, MedicationDispense, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, QuestionnaireResponse, Resource, ServiceRequest } from 'fhir/r4';
 import { conditionFacts, procedureFacts } from '../conditions/index.ts';
 import { datePart } from '../dates.ts';
 import { agreementEvents, pdmpEvents } from '../observations/evidence.ts';
@@ -20,14 +20,18 @@ import { isResulted, observationDate, observationStamp } from '../observations/v
 import type { Policy } from '../policy/types.ts';
 import type { SourceKey } from '../types.ts';
 import { observationCodeSets, observationKinds } from './observation-kinds.ts';
-import { refOf } from './orders.ts';
-import { readOrders } from './read-orders.ts';
+import { indexMedications } from '../mme/resolve-medication.ts';
+import { readDispense, readStatement } from './fills.ts';
+import { formObservation, withMembers } from './forms.ts';
+import { isUnreadable, readOrder, refOf } from './orders.ts';
+import { therapyFacts } from './therapies.ts';
 import { shapeProblems } from './shape.ts';
 import type { ClinicalRecord, FactKind, PatientFacts, UnreadableRecord } from './types.ts';
 
 const KIND_SOURCE: Record<FactKind, SourceKey> = {
-  'opioid-order': 'medications', 'medication-order': 'medications', udt: 'udt', survey: 'surveys', pdmp: 'pdmp',
-  agreement: 'agreement', condition: 'conditions', procedure: 'procedures', patient: 'patient',
+  'opioid-order': 'medications', 'medication-order': 'medications', fill: 'dispenses', 'reported-medication': 'statements',
+  udt: 'udt', survey: 'surveys', pdmp: 'pdmp', agreement: 'agreement', condition: 'conditions', procedure: 'procedures',
+  therapy: 'referrals', patient: 'patient',
 };
 const ALL_OBSERVATION_KINDS: FactKind[] = ['udt', 'survey', 'pdmp', 'agreement'];
 
@@ -97,6 +101,42 @@ function readable<T extends Resource>(items: readonly T[], kind: FactKind, out: 
   });
 }
 
+/** Forms and member-item panels become the panel Observations the readers understand; `from` says where each came from. */
+function surveyObservations(observations: readonly Observation[], forms: readonly QuestionnaireResponse[], out: UnreadableRecord[]): { list: Observation[]; from: Map<string, 'questionnaire' | 'panel items'> } {
+  const from = new Map<string, 'questionnaire' | 'panel items'>();
+  const byRef = new Map<string, Observation>();
+  for (const o of observations) if (typeof o.id === 'string') byRef.set(`Observation/${o.id}`, o);
+  const list = observations.map((o) => {
+    const panel = withMembers(o, byRef);
+    if (!panel) return o;
+    if (o.id) from.set(o.id, 'panel items');
+    return panel;
+  });
+  for (const qr of forms) {
+    const problems = shapeProblems(qr);
+    if (problems.length) { out.push(unreadable(qr, problems.join('; '), ['survey'], ['questionnaires'])); continue; }
+    const o = formObservation(qr);
+    if (!o) continue;
+    from.set(o.id!, 'questionnaire');
+    list.push(o);
+  }
+  return { list, from };
+}
+
+const tag = <T extends { observationId?: string; from?: 'questionnaire' | 'panel items' }>(entries: T[], from: Map<string, 'questionnaire' | 'panel items'>): T[] =>
+  entries.map((e) => (e.observationId && from.has(e.observationId) ? { ...e, from: from.get(e.observationId)! } : e));
+
+/** Reads each resource of one type with `read`, sending what cannot be read to `out`. */
+function readAll<R, F>(items: readonly R[], read: (r: R) => F | UnreadableRecord, out: UnreadableRecord[]): F[] {
+  const facts: F[] = [];
+  for (const r of items) {
+    const f = read(r);
+    if (isUnreadable(f as object)) out.push(f as UnreadableRecord);
+    else facts.push(f as F);
+  }
+  return facts;
+}
+
 export function normalizeRecord(resources: readonly Resource[], policy: Policy): ClinicalRecord {
   const unreadableRecords: UnreadableRecord[] = [];
   const byType = new Map<string, Resource[]>();
@@ -110,23 +150,30 @@ export function normalizeRecord(resources: readonly Resource[], policy: Policy):
 
   const patientResource = of<Patient>('Patient')[0];
   const patient = patientResource ? readPatient(patientResource, unreadableRecords) : null;
-  const { orders, unreadable: badOrders } = readOrders(resources);
-  unreadableRecords.push(...badOrders);
+  const index = indexMedications(resources);
+  const orders = readAll(of<MedicationRequest>('MedicationRequest'), (mr) => readOrder(mr, index), unreadableRecords);
+  const dispenses = readAll(of<MedicationDispense>('MedicationDispense'), (d) => readDispense(d, index), unreadableRecords);
+  const statements = readAll(of<MedicationStatement>('MedicationStatement'), (m) => readStatement(m, index), unreadableRecords);
   const conditions = readable(of<Condition>('Condition'), 'condition', unreadableRecords);
   const procedures = readable(of<Procedure>('Procedure'), 'procedure', unreadableRecords);
+  const referrals = readable(of<ServiceRequest>('ServiceRequest'), 'therapy', unreadableRecords, ['referrals']);
   const documents = readable(of<DocumentReference>('DocumentReference'), 'agreement', unreadableRecords, ['documents']);
-  const observations = readableObservations(of<Observation>('Observation'), policy, unreadableRecords);
+  const surveys = surveyObservations(of<Observation>('Observation'), of<QuestionnaireResponse>('QuestionnaireResponse'), unreadableRecords);
+  const observations = readableObservations(surveys.list, policy, unreadableRecords);
   const agreement = agreementEvents(observations, documents, policy);
   return {
     patient,
     orders,
+    dispenses,
+    statements,
+    therapies: therapyFacts(referrals, procedures),
     conditions: conditionFacts(conditions),
     procedures: procedureFacts(procedures, policy),
     udt: readUdtTests(observations, policy),
-    peg: readPeg(observations, policy),
-    phq9: readPhq9(observations, policy),
-    phq2: readPhq2(observations, policy),
-    gad7: readGad7(observations, policy),
+    peg: tag(readPeg(observations, policy), surveys.from),
+    phq9: tag(readPhq9(observations, policy), surveys.from),
+    phq2: tag(readPhq2(observations, policy), surveys.from),
+    gad7: tag(readGad7(observations, policy), surveys.from),
     ort: readOrt(observations, policy),
     pdmp: pdmpEvents(observations, procedures, policy),
     agreement: agreement.events,

@@ -9,7 +9,9 @@ import { codeSet, findCoding, LOINC } from '../codes/systems.ts';
 import type { Policy } from '../policy/types.ts';
 import type { FactKind } from './types.ts';
 
-const SURVEY_PANELS = ['44249-1', '55757-9', '69737-5', '44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8'];
+// Survey panels and their items (PHQ-9 and GAD-7 items may arrive as separate Observations a panel references).
+const SURVEY_PANELS = ['44249-1', '55757-9', '69737-5', '44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8',
+  '69725-0', '68509-9', '69733-4', '69734-2', '69735-9', '69689-8', '69736-7'];
 
 export interface ObservationCodeSets {
   udt: Set<string>;

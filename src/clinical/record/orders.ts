@@ -1,97 +1,75 @@
 /**
- * MedicationRequest → OrderFact, once per order: the opioid product it names (the MME engine's product
- * resolution: RxNorm table, Medication strengths, parsed names), else its class among the co-prescriptions that
- * matter (benzodiazepine, CNS depressant, rescue naloxone, naltrexone), and the substances a urine drug test
- * would find. An order whose fields cannot be read keeps its problems: an opioid order with problems becomes
- * "could not compute" in the MME; any other order that cannot be classified is reported as unreadable.
+ * MedicationRequest → OrderFact, once per order: what it names (naming.ts), its dates, the orders it renews
+ * (priorPrescription, groupIdentifier), and — when its dosage is only free text — the dosage read from the sig.
+ * An order whose fields cannot be read keeps its problems: an opioid order with problems becomes "could not
+ * compute" in the MME; any other order that cannot be classified is reported as unreadable.
  */
-import type { MedicationRequest, Resource } from 'fhir/r4';
-import { AMPHETAMINE_RXNORM } from '../codes/medications.generated.ts';
-import { codeKey, normalizedCodings, RXNORM } from '../codes/systems.ts';
+import type { Dosage, MedicationRequest } from 'fhir/r4';
 import { datePart } from '../dates.ts';
-import { classifyOpioidProduct } from '../drugs/classify.ts';
-import { findOpioidNames } from '../drugs/opioid-ingredients.ts';
-import type { OpioidProduct } from '../drugs/product.ts';
-import { classifyNonOpioid } from '../medications/classify.ts';
-import { medicationNaming, type MedicationNaming } from '../medications/concept.ts';
-import { findName } from '../medications/ingredients.ts';
-import { isPrn, productKey } from '../mme/dedupe.ts';
-import { resolveMedication, type MedicationIndex } from '../mme/resolve-medication.ts';
-import type { OrderFact, UnreadableRecord } from './types.ts';
+import type { MedicationIndex } from '../mme/resolve-medication.ts';
+import { parseSig } from '../sig/index.ts';
+import { readNaming, refOf } from './naming.ts';
 import { shapeProblems } from './shape.ts';
+import type { OrderFact, UnreadableRecord } from './types.ts';
 
-const AMPHETAMINES = new Set(AMPHETAMINE_RXNORM.map((c) => codeKey(RXNORM, c)));
-const AMPHETAMINE_NAMES = ['amphetamine', 'dextroamphetamine', 'lisdexamfetamine', 'methamphetamine', 'adderall', 'vyvanse', 'dexedrine'];
-const CANNABINOID_NAMES = ['dronabinol', 'nabilone', 'marinol', 'syndros', 'cesamet'];
-
-export const refOf = (r: Pick<Resource, 'resourceType' | 'id'>) => (typeof r.id === 'string' && r.id ? `${r.resourceType}/${r.id}` : `${r.resourceType} (no id)`);
+export { refOf } from './naming.ts';
 
 const safeDate = (v: unknown) => (typeof v === 'string' ? datePart(v) : null);
 
-/** Opioid names in whatever text a broken order still carries (never dropped when it names an opioid). */
-function namesInBrokenOrder(mr: MedicationRequest): string[] {
-  let text = '';
-  try {
-    text = JSON.stringify([mr.medicationCodeableConcept, mr.medicationReference, mr.contained]);
-  } catch {
-    text = '';
-  }
-  return [...new Set(findOpioidNames(text).map((n) => n.name))];
+/** "MedicationRequest/abc" from a reference to an order (relative, absolute, or urn:uuid). */
+export function orderRef(reference: unknown): string | null {
+  if (typeof reference !== 'string') return null;
+  const m = /(?:^|\/)MedicationRequest\/([^/]+?)(?:\/_history\/[^/]+)?$/.exec(reference);
+  if (m) return `MedicationRequest/${m[1]}`;
+  return reference.startsWith('urn:uuid:') ? `MedicationRequest/${reference.slice(9)}` : null;
 }
 
-function namesOnlyProduct(names: string[]): OpioidProduct {
-  return { rxcui: null, name: names.join(', '), doseForm: '', formClass: 'other', ingredients: [], opioidNames: names, longActing: false, hasNaloxone: false, source: 'parsed-name' };
-}
+const hasDose = (d: Dosage) => (d.doseAndRate ?? []).some((x) => x.doseQuantity || x.doseRange);
+const hasTiming = (d: Dosage) => Boolean(d.timing?.repeat?.frequency || d.timing?.repeat?.period || d.timing?.code || d.timing?.repeat?.when?.length || d.timing?.repeat?.timeOfDay?.length);
 
-function substancesOf(product: OpioidProduct | undefined, naming: MedicationNaming | null, cls: ReturnType<typeof classifyNonOpioid>): Set<string> {
-  const out = new Set<string>();
-  for (const i of product?.ingredients ?? []) out.add(i.name);
-  for (const n of product?.opioidNames ?? []) out.add(n);
-  if (!naming) return out;
-  for (const t of naming.texts) for (const f of findOpioidNames(t)) out.add(f.name);
-  if (cls?.class === 'benzodiazepine') out.add('benzodiazepine');
-  if (cls?.detail?.includes('barbiturate')) out.add('barbiturate');
-  const codes = naming.concepts.flatMap(normalizedCodings);
-  if (codes.some((c) => AMPHETAMINES.has(`${c.system}|${c.code}`)) || findName(naming.texts, AMPHETAMINE_NAMES)) out.add('amphetamine');
-  if (findName(naming.texts, CANNABINOID_NAMES)) out.add('cannabinoid');
-  return out;
+/**
+ * Dosage lines that carry only text (Cerner and older interfaces send the sig as text) are read by the sig
+ * parser; the structured result feeds the same arithmetic, labelled. Anything the parser does not read stays as
+ * it was (the order is then "could not compute", never a guess).
+ */
+function withSigDosage(mr: MedicationRequest): { resource: MedicationRequest; sig?: OrderFact['sig'] } {
+  const lines = mr.dosageInstruction;
+  if (!lines || lines.length === 0) return { resource: mr };
+  let sig: OrderFact['sig'];
+  const read = lines.map((d) => {
+    const text = d.text ?? d.patientInstruction;
+    if (!text || (hasDose(d) && hasTiming(d))) return d;
+    const parsed = parseSig(text);
+    if (!parsed.ok) return d;
+    sig ??= { text, reading: parsed.reading.reading };
+    const bounds = d.timing?.repeat?.boundsPeriod;
+    const dosage = parsed.reading.dosage;
+    return bounds && dosage.timing?.repeat && !dosage.timing.repeat.boundsPeriod ? { ...dosage, timing: { ...dosage.timing, repeat: { ...dosage.timing.repeat, boundsPeriod: bounds } } } : dosage;
+  });
+  return sig ? { resource: { ...mr, dosageInstruction: read }, sig } : { resource: mr };
 }
 
 /** Reads one order; returns the fact, or an unreadable record when nothing usable could be read from it. */
 export function readOrder(mr: MedicationRequest, index: MedicationIndex): OrderFact | UnreadableRecord {
   const ref = refOf(mr);
   const problems = shapeProblems(mr);
+  const read = readNaming(mr, index, problems);
+  if (!read) return { ref, resourceType: 'MedicationRequest', reason: problems.join('; '), mayBe: ['medication-order'], sources: ['medications'] };
   const authored = safeDate(mr.authoredOn);
   const validityStart = (mr.dispenseRequest as { validityPeriod?: { start?: unknown } } | undefined)?.validityPeriod?.start;
-  const base = { ref, resource: mr, authored, orderDate: authored ?? safeDate(validityStart), problems };
-  let product: OpioidProduct | undefined;
-  let display = '(medication not named)';
-  let naming: MedicationNaming | null = null;
-  let cls: ReturnType<typeof classifyNonOpioid> = null;
-  try {
-    const resolved = resolveMedication(mr, index);
-    product = resolved.product;
-    display = resolved.display;
-    naming = medicationNaming(mr, index);
-    if (!product) cls = classifyNonOpioid(naming);
-  } catch (e) {
-    problems.push(`medication could not be read (${e instanceof Error ? e.constructor.name : 'error'})`);
-  }
-  if (!product && problems.length > 0) {
-    const names = namesInBrokenOrder(mr);
-    if (names.length > 0) product = namesOnlyProduct(names);
-  }
-  if (product) {
-    const prn = problems.length === 0 && isPrn(mr);
-    const opioid = { product, productClass: classifyOpioidProduct(product), key: productKey(product, display, prn) };
-    return { ...base, display: display === '(medication not named)' ? product.name : display, opioid, nonOpioid: null, substances: substancesOf(product, naming, null) };
-  }
-  // A non-opioid is judged by its name, status and dates only: a broken dosage does not matter for it.
-  const blocking = problems.filter((p) => !p.startsWith('dosageInstruction'));
-  if (blocking.length > 0 && (cls !== null || naming === null || blocking.some((p) => p.includes('medication')))) {
-    return { ref, resourceType: 'MedicationRequest', reason: blocking.join('; '), mayBe: ['medication-order'], sources: ['medications'] };
-  }
-  return { ...base, display: naming?.display ?? display, opioid: null, nonOpioid: cls, substances: substancesOf(undefined, naming, cls) };
+  const prior = Array.isArray(mr.priorPrescription) ? mr.priorPrescription : mr.priorPrescription ? [mr.priorPrescription] : [];
+  const group = mr.groupIdentifier && typeof mr.groupIdentifier.value === 'string' ? `${mr.groupIdentifier.system ?? ''}|${mr.groupIdentifier.value}` : null;
+  const { resource, sig } = problems.length === 0 && read.facts.opioid ? withSigDosage(mr) : { resource: mr, sig: undefined };
+  return {
+    ...read.facts,
+    ref,
+    resource,
+    authored,
+    orderDate: authored ?? safeDate(validityStart),
+    priorRefs: prior.map((p) => orderRef((p as { reference?: unknown })?.reference)).filter((x): x is string => x !== null),
+    groupId: group,
+    ...(sig ? { sig } : {}),
+  };
 }
 
-export const isUnreadable = (x: OrderFact | UnreadableRecord): x is UnreadableRecord => 'mayBe' in x;
+export const isUnreadable = (x: object): x is UnreadableRecord => 'mayBe' in x;

@@ -3,7 +3,7 @@
  * (rules.ts) can be tested with hand-built facts and a hand-built MmeResult.
  */
 import { conditionsAt, type ClassifiedCondition, type ExclusionProcedure } from '../conditions/index.ts';
-import { classifiedOrdersAt, type ClassifiedOrder } from '../medications/index.ts';
+import { classifiedExposuresAt, type ClassifiedOrder } from '../medications/index.ts';
 import type { Phq9Entry } from '../observations/scores.ts';
 import type { Policy } from '../policy/types.ts';
 import type { ClinicalRecord } from '../record/types.ts';
@@ -48,7 +48,7 @@ export function gatherFacts(record: ClinicalRecord, loadStatus: LoadStatus, poli
     mme,
     conditions: conditionsAt(record.conditions, asOf),
     procedures: record.procedures.filter((p) => p.date <= asOf),
-    orders: classifiedOrdersAt(record.orders, policy, asOf),
+    orders: classifiedExposuresAt(record, policy, asOf),
     ort: upTo(record.ort, asOf),
     phq9: upTo(record.phq9, asOf),
     gad7: upTo(record.gad7, asOf),

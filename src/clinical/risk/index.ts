@@ -3,7 +3,7 @@
  * caller passes one (the panel summary computes it once; tests pass hand-built MmeResults).
  */
 import type { Resource } from 'fhir/r4';
-import { mmeFromOrders } from '../mme/index.ts';
+import { mmeFromExposures } from '../mme/index.ts';
 import { mmeOptionsOf } from '../policy/mme-options.ts';
 import type { Policy } from '../policy/types.ts';
 import { withUnreadable } from '../record/load-status.ts';
@@ -15,7 +15,7 @@ import { evaluateRisk } from './rules.ts';
 /** Risk tier of a resource list (normalised here; the panel summary normalises once and calls evaluateRisk). */
 export function computeRiskTier(resources: readonly Resource[], loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme?: MmeResult): RiskResult {
   const record = normalizeRecord(resources, policy);
-  const total = mme ?? mmeFromOrders(record.orders, { asOf, ...mmeOptionsOf(policy) });
+  const total = mme ?? mmeFromExposures(record, { asOf, ...mmeOptionsOf(policy) });
   return evaluateRisk(gatherFacts(record, withUnreadable(loadStatus, record.unreadable), policy, asOf, total), policy);
 }
 

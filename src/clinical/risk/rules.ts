@@ -100,7 +100,7 @@ export function moderateReasons(f: RiskFacts, policy: Policy): Reason[] {
   const osa = f.conditions.find((c) => c.kind === 'sleep-apnea' && c.active);
   if (osa) out.push(r('M5-sleep-apnea', `Sleep apnea: ${osa.display} (${osa.code})`, [CITE.cdc2022Rec8]));
   const cns = f.orders.filter((o) => o.class === 'cns-depressant' && o.current);
-  if (cns.length) out.push(r('M6-cns-depressant', `Other CNS depressant current: ${cns.map((o) => `${o.display} (${o.detail?.replace('CNS depressant: ', '')})`).join(', ')}`, [CITE.cdc2022Rec11, CITE.waRules]));
+  if (cns.length) out.push(r('M6-cns-depressant', `Other CNS depressant current: ${cns.map((o) => `${o.display} — ${o.detail?.replace('CNS depressant: ', '') ?? 'CNS depressant'}`).join('; ')} (sedation and breathing risk add up with opioids)`, [CITE.cdc2022Rec11, CITE.waRules]));
   if (f.age !== null && f.age >= p.olderAge.value) out.push(r('M7-age-65', `Age ${f.age} ≥ ${p.olderAge.value}`, [clinicPolicy(`age ${p.olderAge.value} or older`), ...p.olderAge.source]));
   const la = currentAnalgesics(f.mme).filter(isLongActing);
   if (la.length) out.push(r('M8-long-acting', `Extended-release/long-acting opioid or methadone: ${names(la)}`, [CITE.cdc2022Rec3]));

@@ -17,6 +17,10 @@ export const PATIENT_SEARCHES: readonly { type: string; sources: SourceKey[] }[]
   { type: 'Condition', sources: ['conditions'] },
   { type: 'Procedure', sources: ['procedures'] },
   { type: 'DocumentReference', sources: ['documents'] },
+  { type: 'MedicationDispense', sources: ['dispenses'] },
+  { type: 'MedicationStatement', sources: ['statements'] },
+  { type: 'QuestionnaireResponse', sources: ['questionnaires'] },
+  { type: 'ServiceRequest', sources: ['referrals'] },
   { type: 'Appointment', sources: [] },
 ];
 

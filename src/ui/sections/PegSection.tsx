@@ -9,8 +9,6 @@ import Typography from '@mui/material/Typography';
 import type { IsoDate, PegHistory } from '../../clinical/types.ts';
 import type { SectionStatus } from '../section-status.ts';
 import { StatusGate } from '../shared/SectionBoundary.tsx';
-import type { SaveFn } from '../shared/useDurableSave.ts';
-import type { PegAnswers } from '../peg.ts';
 import { OrdersWindow, type OrdersWindowProps } from '../shared/OrdersWindow.tsx';
 import { formatDate, plural } from '../format.ts';
 import { pegWindow, windowed } from '../peg-window.ts';
@@ -22,20 +20,19 @@ export interface PegSectionProps {
   chartStatus: SectionStatus;
   asOf: IsoDate;
   canWrite: boolean;
-  onSave: SaveFn<PegAnswers>;
   /** Clinic policy: the improvement marked on the chart (default 30%). */
   improvementPct?: number;
   /** When the course began before the orders read, the baseline is unknown: offer to read older orders. */
   orders?: OrdersWindowProps;
 }
 
-export function PegSection({ peg, chartStatus, asOf, canWrite, onSave, improvementPct, orders }: PegSectionProps) {
+export function PegSection({ peg, chartStatus, asOf, canWrite, improvementPct, orders }: PegSectionProps) {
   return (
     <Box>
       <StatusGate status={chartStatus} title="PEG trend" render={() => (peg ? <PegTrend peg={peg} asOf={asOf} improvementPct={improvementPct} /> : null)} />
       {peg?.baselineUnknown && orders && <OrdersWindow {...orders} />}
       <Box className="no-print">
-        <PegEntryForm asOf={asOf} canWrite={canWrite} onSave={onSave} />
+        <PegEntryForm asOf={asOf} canWrite={canWrite} />
       </Box>
     </Box>
   );

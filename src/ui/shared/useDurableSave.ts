@@ -1,62 +1,62 @@
 /**
- * Save state for a chart write that must never lose the user's answers nor duplicate on retry.
- * One clientRequestId is minted for the first attempt and reused by every retry until a save
- * succeeds (the write uses it for a conditional create), then a fresh one is minted for the next entry.
- * If the user changes the answers after a failure, the retry is a different entry and gets a new id:
- * otherwise a first attempt that did reach the server would be "found" and the new values silently dropped.
+ * A form's view of one chart write (PEG entry or PDMP check): the draft it edits and the save's state, both owned
+ * by the store's writes slice (src/store/writes-slice.ts), which alone decides a save's request id — so a retry,
+ * an edit, a session expiry or a reload can neither lose the answers nor file them twice.
+ *
+ * @example
+ *   const peg = useDurableSave('peg');
+ *   peg.setInput({ pain: '5', enjoyment: '4', activity: '4' });
+ *   await peg.submit({ pain: 5, enjoyment: 4, activity: 4 }); // peg.phase: 'saving' → 'saved' | 'failed' | 'found-earlier'
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import type { PegAnswers } from '../../fhir/observation-builders.ts';
+import type { DraftInputs } from '../../store/drafts.ts';
+import { usePanelStore } from '../../store/index.ts';
+import type { WriteKind, WriteStatus } from '../../store/writes-slice.ts';
 
-export type SavePhase = 'idle' | 'saving' | 'failed' | 'saved';
+export type SavePhase = WriteStatus;
 
-export interface SaveState {
-  phase: SavePhase;
-  error: string | null;
+/** The failure in words, as a sentence (the form follows it with what Retry will do). */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-export type SaveFn<T> = (input: T, clientRequestId: string) => Promise<void>;
+export function useDurableSave<K extends WriteKind>(kind: K) {
+  const write = usePanelStore((s) => s.writes[kind]);
+  const draft = usePanelStore((s) => s.drafts[kind]);
+  const sessionEnded = usePanelStore((s) => s.sessionError?.kind === 'session-expired');
 
-export function newRequestId(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The failure in words, as a sentence (it is shown followed by "Retry will not create a duplicate."). */
-function message(error: unknown): string {
-  const text = (error instanceof Error && error.message ? error.message : String(error)).trim();
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-export function useDurableSave<T>(save: SaveFn<T>) {
-  const [state, setState] = useState<SaveState>({ phase: 'idle', error: null });
-  const requestId = useRef<{ id: string; key: string } | null>(null);
-  const inFlight = useRef(false);
-
+  const setInput = useCallback((input: DraftInputs[K]) => usePanelStore.getState().setDraftInput(kind, input), [kind]);
+  const discard = useCallback(() => usePanelStore.getState().discardDraft(kind), [kind]);
+  const keepEarlier = useCallback(() => usePanelStore.getState().keepEarlier(kind), [kind]);
+  /** Saves (PEG: these answers; PDMP: the attestation); resolves true when the chart confirmed it. */
   const submit = useCallback(
-    async (input: T): Promise<boolean> => {
-      if (inFlight.current) return false; // a double click must not send twice
-      inFlight.current = true;
-      const key = JSON.stringify(input);
-      if (requestId.current?.key !== key) requestId.current = { id: newRequestId(), key };
-      setState({ phase: 'saving', error: null });
-      try {
-        await save(input, requestId.current.id);
-        requestId.current = null;
-        setState({ phase: 'saved', error: null });
-        return true;
-      } catch (error) {
-        setState({ phase: 'failed', error: message(error) });
-        return false;
-      } finally {
-        inFlight.current = false;
-      }
+    async (answers?: PegAnswers): Promise<boolean> => {
+      const store = usePanelStore.getState();
+      const done = kind === 'peg' ? await store.savePeg(answers!) : await store.attestPdmp();
+      return done.status === 'saved';
     },
-    [save],
+    [kind],
   );
+  const saveCorrection = useCallback(async () => (await usePanelStore.getState().savePegCorrection()).status === 'saved', []);
 
-  const dismiss = useCallback(() => setState({ phase: 'idle', error: null }), []);
-  return { ...state, submit, dismiss };
+  return {
+    phase: write.status,
+    error: write.error ? sentence(write.error.message) : null,
+    write,
+    draft,
+    /** Unsaved answers came back from an earlier page of this patient (reload or relaunch). */
+    restored: draft?.restored === true,
+    /** A save was sent and not confirmed (kept across reloads): saving again will not file it twice. */
+    unconfirmed: write.status === 'idle' && write.clientRequestId !== null,
+    /** Something to discard: typed answers, or a save that the chart has not confirmed. */
+    hasDraft: draft !== null || (write.clientRequestId !== null && write.status !== 'saved'),
+    sessionEnded,
+    setInput,
+    discard,
+    keepEarlier,
+    submit,
+    saveCorrection,
+  };
 }

@@ -25,7 +25,7 @@ describe('medication classes', () => {
     ['gabapentin by name', b.order('310431', 'gabapentin 300 MG Oral Capsule'), 'cns-depressant', 'CNS depressant: gabapentinoid'],
     ['pregabalin ingredient code 187832', b.order('187832', 'pregabalin'), 'cns-depressant', 'CNS depressant: gabapentinoid'],
     ['zolpidem (CDC cns set, Z-drug)', b.order('854873', 'zolpidem tartrate 10 MG Oral Tablet'), 'cns-depressant', 'CNS depressant: Z-drug'],
-    ['carisoprodol 350 mg (VSAC)', b.order('197446', 'carisoprodol 350 MG Oral Tablet'), 'cns-depressant', 'CNS depressant: carisoprodol'],
+    ['carisoprodol 350 mg (VSAC): a muscle relaxant, kept recognisable', b.order('197446', 'carisoprodol 350 MG Oral Tablet'), 'cns-depressant', 'CNS depressant: muscle relaxant (carisoprodol)'],
     ['butalbital combination (barbiturate)', b.order('x3', 'Acetaminophen 325 MG / butalbital 50 MG / Caffeine 40 MG Oral Tablet'), 'cns-depressant', 'CNS depressant: barbiturate'],
     ['phentermine (stimulant in the CDC cns set) is not a CNS depressant', b.order('x4', 'phentermine hydrochloride 37.5 MG Oral Tablet'), undefined, undefined],
     ['meclizine (in the CDC cns set) is not counted', b.order('1251685', 'meclizine hydrochloride 25 MG Oral Tablet'), undefined, undefined],

@@ -14,23 +14,30 @@ export interface FakeFhirState {
   /** Largest page the server will return, whatever _count asks for. */
   maxPageSize: number;
   validTokens: Set<string>;
+  /** Advertised in the CapabilityStatement and honoured on POST (If-None-Exist); false: a server that ignores it. */
+  conditionalCreate: boolean;
 }
 
-export const fake: FakeFhirState = { resources: [], includeSupported: true, maxPageSize: 50, validTokens: new Set(['token-1']) };
+export const fake: FakeFhirState = { resources: [], includeSupported: true, maxPageSize: 50, validTokens: new Set(['token-1']), conditionalCreate: true };
 
 export function resetFake(resources: Resource[] = [], options: Partial<Omit<FakeFhirState, 'resources'>> = {}): void {
   fake.resources = resources;
   fake.includeSupported = options.includeSupported ?? true;
   fake.maxPageSize = options.maxPageSize ?? 50;
   fake.validTokens = options.validTokens ?? new Set(['token-1']);
+  fake.conditionalCreate = options.conditionalCreate ?? true;
 }
 
 export const SEARCH_PARAMS: Record<string, string[]> = {
   MedicationRequest: ['patient', 'status', 'authoredon', 'authoredon:missing'],
   Condition: ['patient', 'category'],
-  Observation: ['patient', 'code', 'category', 'date'],
+  Observation: ['patient', 'code', 'category', 'date', 'identifier'],
   Procedure: ['patient', 'code'],
   DocumentReference: ['patient', 'type'],
+  MedicationDispense: ['patient', 'whenhandedover', 'whenhandedover:missing'],
+  MedicationStatement: ['patient'],
+  QuestionnaireResponse: ['patient'],
+  ServiceRequest: ['patient'],
 };
 const COMMON = ['_count', '_page'];
 
@@ -51,12 +58,19 @@ function matches(r: Json, name: string, value: string): boolean {
       return tokenMatch(r.code, list);
     case 'type':
       return tokenMatch(r.type, list);
+    case 'identifier':
+      return ((r.identifier as Json[] | undefined) ?? []).some((i) => list.includes(`${i.system}|${i.value}`));
     case 'category':
       return manyCc(r.category).some((cc) => tokenMatch(cc, list));
     case 'authoredon':
       // A date search never returns a resource without that date (FHIR search semantics).
       if (typeof r.authoredOn !== 'string') return false;
       return value.startsWith('lt') ? r.authoredOn < value.slice(2) : r.authoredOn >= value.replace(/^ge/, '');
+    case 'whenhandedover':
+      if (typeof r.whenHandedOver !== 'string') return false;
+      return r.whenHandedOver >= value.replace(/^ge/, '');
+    case 'whenhandedover:missing':
+      return (typeof r.whenHandedOver !== 'string') === (value === 'true');
     case 'authoredon:missing':
       return (typeof r.authoredOn !== 'string') === (value === 'true');
     case 'date':
@@ -117,6 +131,7 @@ export function capabilityStatement() {
           type,
           searchParam: params.map((name) => ({ name, type: 'token' })),
           ...(type === 'MedicationRequest' && fake.includeSupported ? { searchInclude: ['MedicationRequest:medication'] } : {}),
+          ...(type === 'Observation' ? { conditionalCreate: fake.conditionalCreate } : {}),
         })),
       },
     ],

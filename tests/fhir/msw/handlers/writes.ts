@@ -1,4 +1,7 @@
-/** POST Observation with conditional create (If-None-Exist: identifier=system|value), like a real server. */
+/**
+ * POST Observation with conditional create (If-None-Exist: identifier=system|value), like a real server — or,
+ * with `fake.conditionalCreate` false, like a server that ignores the header (every POST creates).
+ */
 import { http, HttpResponse } from 'msw';
 import type { Observation } from 'fhir/r4';
 import { BASE, fake, outcome } from '../fake-fhir.ts';
@@ -10,7 +13,7 @@ export function conditionalCreate(observation: Observation, ifNoneExist: string 
   const existing = fake.resources.find(
     (r) => r.resourceType === 'Observation' && (r as Observation).identifier?.some((i) => i.system === system && i.value === value),
   ) as Observation | undefined;
-  if (ifNoneExist && existing) return { status: 200, body: existing };
+  if (fake.conditionalCreate && ifNoneExist && existing) return { status: 200, body: existing };
   const created: Observation = { ...observation, id: `obs-new-${nextId++}`, meta: { versionId: '1' } };
   fake.resources.push(created);
   return { status: 201, body: created };
