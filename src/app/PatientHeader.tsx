@@ -1,10 +1,12 @@
 import { Box, Typography } from '@mui/material';
 import type { Patient } from 'fhir/r4';
 
+/** The name as the record writes it (official name first): digits are part of a name ("Lonnie913 Von197", "heavy-1"). */
 export function displayName(p: Patient): string {
   const n = p.name?.find((x) => x.use === 'official') ?? p.name?.[0];
   if (!n) return 'Unnamed patient';
-  return (n.text ?? [...(n.given ?? []), n.family].filter(Boolean).join(' ')).replace(/\d+/g, '').trim();
+  const name = (n.text ?? [...(n.given ?? []), n.family].filter(Boolean).join(' ')).trim();
+  return name || 'Unnamed patient';
 }
 
 /** Whole years from birthDate (YYYY-MM-DD) to asOf (YYYY-MM-DD): calendar arithmetic, no time zones. */

@@ -141,10 +141,19 @@ export interface MmeResult {
 
 export type RiskTier = 'high' | 'moderate' | 'low' | 'unknown' | 'not-applicable';
 
+/** A public source behind a rule: a title a clinician can look up, and its link when it has one. */
+export interface Citation {
+  label: string; // "CDC 2022 opioid prescribing guideline, Recommendation 9 (review the PDMP)"
+  url?: string; // https://…
+}
+
 export interface Reason {
-  id: string; // rule id, e.g. "H4-mme-90"
+  id: string; // rule id, e.g. "H4-mme-90" (for programs; the panel does not show it)
   text: string; // "Total MME 96/day is at or above 90"
-  source: string; // "CDC 2016 threshold; clinic policy risk.highMme"
+  /** The citations as one plain-text line (labels joined by "; "). */
+  source: string; // "CDC 2016 opioid prescribing guideline, Recommendation 5 …; Your clinic's policy: 90 MME/day"
+  /** The same sources, structured (title + link). */
+  citations?: Citation[];
 }
 
 export interface RiskResult {
@@ -170,8 +179,12 @@ export interface MonitoringItem {
   lastValue?: string | null;
   dueDate: IsoDate | null;
   intervalDays?: number | null;
-  /** Plain-language why: tier, rule and source. */
+  /** Plain-language why: the last event, the tier and the rule (sources are in `source` / `citations`). */
   reason: string;
+  /** The public sources of the rule as one plain-text line (labels joined by "; "). */
+  source?: string;
+  /** The same sources, structured (title + link). */
+  citations?: Citation[];
   /** Same-day alerts for the clinician (e.g. PHQ-9 item 9 > 0), never punitive. */
   alerts?: string[];
 }

@@ -1,13 +1,23 @@
 /**
  * The panel's layout, from props only (the container is PainPanel.tsx). Every section sits in its own
- * SectionBoundary. One column up to 1023 px (due now first, then the MA's actions, then the clinician's
- * review); from 1024 px the two halves sit side by side.
+ * SectionBoundary. At every width the rooming checklist comes first and the clinician strip (tier, MME, flags)
+ * right under it, so both are on the first screen — in a 390 px phone, a 950 px EHR activity tab and at 1440 px.
+ * Below them: one column up to 899 px (the MA's actions, then the clinician's review); from 900 px the two halves
+ * sit side by side. Printed, the panel is a one- or two-page visit summary (forms, buttons and notes left out).
  */
+import { useMemo } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
 import type { PanelProps } from './panel-props.ts';
+import { EngineTextContext, engineTextFor } from './engine-text.ts';
 import { SectionBoundary, StatusGate } from './shared/SectionBoundary.tsx';
+import { visuallyHidden } from './shared/Disclosure.tsx';
 import { DueNowSection } from './sections/DueNowSection.tsx';
+import { ClinicianStrip } from './sections/ClinicianStrip.tsx';
 import { MmeSection } from './sections/MmeSection.tsx';
 import { RiskSection } from './sections/RiskSection.tsx';
 import { PegSection } from './sections/PegSection.tsx';
@@ -16,64 +26,101 @@ import { PdmpAttestation } from './sections/PdmpAttestation.tsx';
 import { MedicationsSection } from './sections/MedicationsSection.tsx';
 import { CopyToNoteSection } from './sections/CopyToNoteSection.tsx';
 import { DataNotesSection } from './sections/DataNotesSection.tsx';
-import { READY } from './section-status.ts';
+import { READY, type SectionStatus } from './section-status.ts';
 
-const WIDE = '@media (min-width: 1024px)';
+export const WIDE_MIN_PX = 900;
+const WIDE = `@media (min-width: ${WIDE_MIN_PX}px)`;
 const column = { display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 } as const;
+
+const PRINT = {
+  '@media print': {
+    'html, body': { background: '#fff !important', fontSize: '11px' },
+    '.no-print': { display: 'none !important' },
+    '.panel-grid': { display: 'block !important' },
+    '.panel-column': { display: 'block !important' },
+    '.panel-section': { breakInside: 'avoid', border: '0 !important', padding: '4px 0 !important', marginBottom: '6px', boxShadow: 'none !important' },
+    '.panel-section h2': { fontSize: '13px', margin: '0 0 2px' },
+    a: { color: 'inherit !important', textDecoration: 'none !important' },
+    'main, .panel-root': { padding: '0 !important' },
+    '*': { printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact' },
+  },
+} as const;
+
+/** The strip has no source of its own: it waits for the summary and says why when it cannot be shown. */
+function stripStatus(p: PanelProps): SectionStatus {
+  if (p.summary) return READY;
+  return p.statuses.risk.state === 'unavailable' ? p.statuses.risk : { state: 'loading' };
+}
 
 export function PanelView(p: PanelProps) {
   const s = p.summary;
   const asOf = p.asOf ?? s?.asOf ?? '';
+  const et = useMemo(() => engineTextFor(s), [s]);
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, maxWidth: 1440, mx: 'auto', boxSizing: 'border-box' }}>
-      {p.sessionError && <Alert severity="error">{p.sessionError.message}</Alert>}
-      {p.policyErrors && (
-        <Alert severity="error">
-          The clinic policy could not be used, so no figures are shown rather than figures computed on guesses:{' '}
-          {p.policyErrors.join('; ')}
-        </Alert>
-      )}
-      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, [WIDE]: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', alignItems: 'start' } }}>
-        <Box sx={column}>
-          <SectionBoundary id="due-now" title="Due now" status={p.statuses.due}>
-            {() => s && <DueNowSection items={s.monitoring} alerts={s.alerts} udtFindings={s.unexpectedUdt} />}
-          </SectionBoundary>
-          <SectionBoundary id="agreement" title="Patient agreement and PDMP check" status={READY}>
-            {() => (
-              <>
-                <StatusGate
-                  status={p.statuses.agreement}
-                  title="Patient agreement"
-                  render={() => s && <AgreementSection agreement={s.monitoring.find((m) => m.item === 'agreement') ?? null} />}
-                />
-                <PdmpAttestation asOf={asOf} canWrite={p.canWrite} />
-              </>
-            )}
-          </SectionBoundary>
-          <SectionBoundary id="peg" title="PEG tracker" status={READY}>
-            {() => (
-              <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} improvementPct={p.improvementPct} orders={p.orders} />
-            )}
-          </SectionBoundary>
-        </Box>
-        <Box sx={column}>
-          <SectionBoundary id="risk" title="Risk tier" status={p.statuses.risk}>
-            {() => s && <RiskSection risk={s.risk} />}
-          </SectionBoundary>
-          <SectionBoundary id="mme" title="Morphine milligram equivalents (MME)" status={p.statuses.mme}>
-            {() => s && <MmeSection mme={s.mme} thresholds={p.thresholds} orders={p.orders} />}
-          </SectionBoundary>
-          <SectionBoundary id="meds" title="Medications and conditions" status={p.statuses.meds}>
-            {() => s && <MedicationsSection medications={s.medications} conditions={s.conditions} ordersSince={p.orders.since} />}
-          </SectionBoundary>
-          <SectionBoundary id="copy-to-note" title="Copy to note" status={p.statuses.note}>
-            {() => <CopyToNoteSection text={p.noteText} />}
-          </SectionBoundary>
-          <SectionBoundary id="data-notes" title="Data notes" status={READY}>
-            {() => <DataNotesSection asOf={asOf || null} load={p.load} notes={p.notes} counts={p.counts} loadedAt={p.loadedAt} />}
-          </SectionBoundary>
+    <EngineTextContext.Provider value={et}>
+      <GlobalStyles styles={PRINT} />
+      <Box className="panel-root" sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, maxWidth: 1440, mx: 'auto', boxSizing: 'border-box' }}>
+        {p.sessionError && <Alert severity="error">{p.sessionError.message}</Alert>}
+        {p.policyErrors && (
+          <Alert severity="error">
+            The clinic policy could not be used, so no figures are shown rather than figures computed on guesses:{' '}
+            {p.policyErrors.join('; ')}
+          </Alert>
+        )}
+        <SectionBoundary id="due-now" title="Due now" status={p.statuses.due}>
+          {() => s && <DueNowSection items={s.monitoring} asOf={asOf} alerts={s.alerts} />}
+        </SectionBoundary>
+        <Paper component="section" aria-labelledby="clinician-strip-heading" variant="outlined" className="panel-section" data-testid="clinician-strip" sx={{ px: { xs: 1.5, sm: 2 }, py: 1, bgcolor: '#fbfcfd' }}>
+          <Typography id="clinician-strip-heading" component="h2" sx={visuallyHidden}>
+            Clinician summary
+          </Typography>
+          <StatusGate
+            status={stripStatus(p)}
+            title="Clinician summary"
+            render={() => (s ? <ClinicianStrip summary={s} thresholds={p.thresholds} asOf={asOf} /> : <Skeleton variant="rounded" height={32} />)}
+          />
+        </Paper>
+        <Box className="panel-grid" sx={{ display: 'flex', flexDirection: 'column', gap: 2, [WIDE]: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', alignItems: 'start' } }}>
+          <Box className="panel-column" sx={column}>
+            <SectionBoundary id="agreement" title="Patient agreement and PDMP check" status={READY}>
+              {() => (
+                <>
+                  <StatusGate
+                    status={p.statuses.agreement}
+                    title="Patient agreement"
+                    render={() => s && <AgreementSection agreement={s.monitoring.find((m) => m.item === 'agreement') ?? null} asOf={asOf} />}
+                  />
+                  <Box className="no-print">
+                    <PdmpAttestation asOf={asOf} canWrite={p.canWrite} />
+                  </Box>
+                </>
+              )}
+            </SectionBoundary>
+            <SectionBoundary id="peg" title="PEG tracker" status={READY}>
+              {() => (
+                <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} improvementPct={p.improvementPct} orders={p.orders} />
+              )}
+            </SectionBoundary>
+          </Box>
+          <Box className="panel-column" sx={column}>
+            <SectionBoundary id="risk" title="Risk tier" status={p.statuses.risk}>
+              {() => s && <RiskSection risk={s.risk} udtFindings={s.unexpectedUdt} />}
+            </SectionBoundary>
+            <SectionBoundary id="mme" title="Morphine milligram equivalents (MME)" status={p.statuses.mme}>
+              {() => s && <MmeSection mme={s.mme} thresholds={p.thresholds} orders={p.orders} />}
+            </SectionBoundary>
+            <SectionBoundary id="meds" title="Medications and conditions" status={p.statuses.meds}>
+              {() => s && <MedicationsSection medications={s.medications} conditions={s.conditions} ordersSince={p.orders.since} />}
+            </SectionBoundary>
+            <SectionBoundary id="copy-to-note" title="Copy to note" status={p.statuses.note} className="no-print">
+              {() => <CopyToNoteSection text={p.noteText} />}
+            </SectionBoundary>
+            <SectionBoundary id="data-notes" title="Data notes" status={READY} className="no-print">
+              {() => <DataNotesSection asOf={asOf || null} load={p.load} notes={p.notes} counts={p.counts} loadedAt={p.loadedAt} />}
+            </SectionBoundary>
+          </Box>
         </Box>
       </Box>
-    </Box>
+    </EngineTextContext.Provider>
   );
 }

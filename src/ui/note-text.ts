@@ -1,68 +1,78 @@
 /**
- * The plain-text summary pasted into the visit note: MME with its arithmetic, the tier with its reasons,
- * what is due and what was done today. Pure: the same summary always gives the same text.
+ * The plain-text summary pasted into the visit note: MME with its arithmetic, the tier with its reasons, what is
+ * due now, what could not be checked, what is due soon, and what was done today. The same status words as the
+ * panel; no rule ids, policy paths or record ids (orders are named by date). Pure: same summary, same text.
  * @example buildNoteText(summary) // "Pain care panel summary as of 03/07/2025\n\nMME: 30 MME/day ..."
  */
-import type { MonitoringItem, PanelSummary } from '../clinical/types.ts';
-import { formatDate, formatPeg, usDates } from './format.ts';
-import { EDITION_LABEL, ITEM_LABEL, ITEM_ORDER, STATUS_LABEL, TIER_LABEL } from './labels.ts';
+import type { MmeOrderResult, MonitoringItem, PanelSummary } from '../clinical/types.ts';
+import { engineTextFor } from './engine-text.ts';
+import { formatDate, formatPeg, plural } from './format.ts';
+import { groupBy, productKey } from './grouping.ts';
+import { DUE_NOW, EDITION_LABEL, ITEM_LABEL, ITEM_ORDER, STATUS_LABEL, TIER_LABEL, displayStatus } from './labels.ts';
 import { mmeHeadline } from './mme-text.ts';
 
-const NEEDS_ACTION = new Set(['overdue', 'due-soon', 'never-done', 'unavailable']);
+type Text = (s: string) => string;
 
-/** Excluded orders beyond this many (e.g. a year of past monthly fills) are summed up in one line. */
-const EXCLUDED_LISTED = 3;
-
-function mmeLines(s: PanelSummary): string[] {
+function mmeLines(s: PanelSummary, et: Text): string[] {
   const lines = [`MME: ${mmeHeadline(s.mme)} (${EDITION_LABEL[s.mme.edition] ?? s.mme.edition})`];
   for (const o of s.mme.orders) {
-    if (o.status === 'counted') lines.push(`- ${o.medication}: ${o.derivation}`);
-    if (o.status === 'unknown') lines.push(`- ${o.medication}: could not be converted — ${o.reason}`);
+    if (o.status === 'counted') lines.push(`- ${o.medication}: ${et(o.derivation)}`);
+    if (o.status === 'unknown') lines.push(`- ${o.medication}: could not be converted — ${et(o.reason)}`);
   }
+  // Orders not counted, one line per product (a year of monthly fills is one line).
   const excluded = s.mme.orders.filter((o) => o.status === 'excluded');
-  for (const o of excluded.slice(0, EXCLUDED_LISTED)) lines.push(`- ${o.medication}: not counted — ${o.reason}`);
-  if (excluded.length > EXCLUDED_LISTED) lines.push(`- and ${excluded.length - EXCLUDED_LISTED} more orders not counted (listed in the panel)`);
+  for (const g of groupBy<MmeOrderResult>(excluded, (o) => productKey(o.medication), (o) => o.authoredOn)) {
+    const more = g.items.length > 1 ? ` (${plural(g.items.length, 'order')})` : '';
+    lines.push(`- ${g.latest.medication}: not counted — ${et(g.latest.reason)}${more}`);
+  }
   return lines;
 }
 
-function riskLines(s: PanelSummary): string[] {
-  return [`Risk tier: ${TIER_LABEL[s.risk.tier]}`, ...s.risk.reasons.map((r) => `- ${r.text} (${r.source})`)];
+function riskLines(s: PanelSummary, et: Text): string[] {
+  return [`Risk tier: ${TIER_LABEL[s.risk.tier]}`, ...s.risk.reasons.map((r) => `- ${et(r.text)}`)];
 }
 
-function itemLine(item: MonitoringItem): string {
+const byRoomingOrder = (a: MonitoringItem, b: MonitoringItem) => ITEM_ORDER.indexOf(a.item) - ITEM_ORDER.indexOf(b.item);
+
+function itemLine(item: MonitoringItem, s: PanelSummary, et: Text): string {
+  const status = displayStatus(item, s.asOf);
   const last = item.lastDate ? `last ${formatDate(item.lastDate)}` : 'none on file';
-  const due = item.dueDate ? `; due ${formatDate(item.dueDate)}` : '';
-  const why = item.status === 'unavailable' ? ` — ${item.reason}` : '';
-  return `- ${ITEM_LABEL[item.item]}: ${STATUS_LABEL[item.status]} (${last}${due})${why}`;
+  const due = item.dueDate && status !== 'never-done' ? `; due ${formatDate(item.dueDate)}` : '';
+  const why = status === 'unavailable' ? ` — ${et(item.reason)}` : '';
+  return `- ${ITEM_LABEL[item.item]}: ${STATUS_LABEL[status]} (${last}${due})${why}`;
 }
 
-function byRoomingOrder(a: MonitoringItem, b: MonitoringItem) {
-  return ITEM_ORDER.indexOf(a.item) - ITEM_ORDER.indexOf(b.item);
+function dueLines(s: PanelSummary, et: Text): string[] {
+  const items = [...s.monitoring].sort(byRoomingOrder);
+  const status = (m: MonitoringItem) => displayStatus(m, s.asOf);
+  const now = items.filter((m) => DUE_NOW.has(status(m)));
+  const unknown = items.filter((m) => status(m) === 'unavailable');
+  const soon = items.filter((m) => status(m) === 'due-soon');
+  const lines = ['Due now:', ...(now.length ? now.map((m) => itemLine(m, s, et)) : ['- nothing due now'])];
+  if (unknown.length) lines.push('Could not check (check by hand):', ...unknown.map((m) => itemLine(m, s, et)));
+  if (soon.length) lines.push('Due soon:', ...soon.map((m) => itemLine(m, s, et)));
+  return lines;
 }
 
-function dueLines(s: PanelSummary): string[] {
-  const due = s.monitoring.filter((m) => NEEDS_ACTION.has(m.status)).sort(byRoomingOrder);
-  return ['Due or could not check:', ...(due.length ? due.map(itemLine) : ['- nothing due'])];
-}
-
-function doneTodayLines(s: PanelSummary): string[] {
+function doneTodayLines(s: PanelSummary, et: Text): string[] {
   const done: string[] = [];
   const peg = s.peg.entries.filter((e) => e.date === s.asOf).at(-1);
   if (peg) done.push(`- PEG ${formatPeg(peg.mean)} (pain ${peg.pain ?? '?'}, enjoyment ${peg.enjoyment ?? '?'}, activity ${peg.activity ?? '?'})`);
   for (const m of [...s.monitoring].sort(byRoomingOrder)) {
-    if (m.lastDate === s.asOf && m.item !== 'peg') done.push(`- ${ITEM_LABEL[m.item]}${m.lastValue ? `: ${m.lastValue}` : ''}`);
+    if (m.lastDate === s.asOf && m.item !== 'peg') done.push(`- ${ITEM_LABEL[m.item]}${m.lastValue ? `: ${et(m.lastValue)}` : ''}`);
   }
   return ['Done today:', ...(done.length ? done : ['- nothing recorded yet today'])];
 }
 
 export function buildNoteText(s: PanelSummary): string {
+  const et = engineTextFor(s);
   const blocks = [
     [`Pain care panel summary as of ${formatDate(s.asOf)}`],
-    mmeLines(s),
-    riskLines(s),
-    dueLines(s),
-    doneTodayLines(s),
+    mmeLines(s, et),
+    riskLines(s, et),
+    dueLines(s, et),
+    doneTodayLines(s, et),
   ];
-  if (s.alerts.length) blocks.push(['Alerts:', ...s.alerts.map((a) => `- ${a}`)]);
-  return usDates(blocks.map((b) => b.join('\n')).join('\n\n'));
+  if (s.alerts.length) blocks.push(['Alerts:', ...s.alerts.map((a) => `- ${et(a)}`)]);
+  return blocks.map((b) => b.join('\n')).join('\n\n');
 }

@@ -24,9 +24,10 @@ describe('PatientHeader', () => {
     name: [{ use: 'official', given: ['Lonnie913'], family: 'Von197', prefix: ['Mr.'] }],
   };
 
-  it('shows the name (Synthea digits removed), age, sex and the DOB in US format', () => {
+  it('shows the name as written (Synthea digits kept), age, sex and the DOB in US format', () => {
     render(<PatientHeader patient={lonnie} asOf="2026-11-22" />);
-    expect(screen.getByTestId('patient-name')).toHaveTextContent('Lonnie Von');
+    expect(screen.getByTestId('patient-name')).toHaveTextContent(/^Lonnie913 Von197$/);
+    expect(displayName({ resourceType: 'Patient', name: [{ text: 'heavy-1' }] })).toBe('heavy-1');
     expect(screen.getByText(/70 y · Male · DOB 05\/12\/1956/)).toBeInTheDocument();
   });
 

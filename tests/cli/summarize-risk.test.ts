@@ -24,7 +24,7 @@ describe('summarize: risk and monitoring', () => {
     const { code, stdout, stderr } = await summarize([scenario('moderate-tier-mme-60.json'), scenario('overdue-udt-and-pdmp.json'), '--as-of', '2026-03-16']);
     expect([code, stderr]).toEqual([0, '']);
     const [a, b] = stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(a.risk).toEqual({ tier: 'moderate', reasons: [{ id: 'M1-mme-50', text: 'Total MME 60 MME/day is 50–89', source: expect.stringContaining('risk.moderateMme') }] });
+    expect(a.risk).toEqual({ tier: 'moderate', reasons: [{ id: 'M1-mme-50', text: 'Total MME 60 MME/day is 50–89', source: expect.stringContaining("Your clinic's policy: 50–89 MME/day is moderate"), citations: expect.arrayContaining([expect.objectContaining({ label: expect.stringContaining('Recommendation 4') })]) }] });
     expect(a.monitoring.map((m: { item: string }) => m.item)).toEqual(['pdmp', 'udt', 'agreement', 'peg', 'phq9', 'ort', 'naloxone']);
     for (const m of a.monitoring) expect(Object.keys(m)).toEqual(expect.arrayContaining(['item', 'status', 'lastDate', 'dueDate', 'reason']));
     expect(b.monitoring.find((m: { item: string }) => m.item === 'udt')).toMatchObject({ status: 'overdue', lastDate: '2025-08-28', dueDate: '2026-02-24' });

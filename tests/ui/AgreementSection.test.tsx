@@ -9,12 +9,15 @@ import { AS_OF, item } from './fixtures.ts';
 import { launchSession, reload, written } from './write-harness.ts';
 
 describe('Patient agreement', () => {
-  it('shows status, signed date and renewal due date with the rule', () => {
-    render(<AgreementSection agreement={item({ item: 'agreement', status: 'due-soon', lastDate: '2025-12-10', lastValue: 'signed', dueDate: '2026-12-10', reason: 'Every 12 months (WA rule)' })} />);
+  it('shows status, signed date and renewal due date; the rule on demand', async () => {
+    const user = userEvent.setup();
+    render(<AgreementSection agreement={item({ item: 'agreement', status: 'due-soon', lastDate: '2025-12-10', lastValue: 'signed', dueDate: '2026-12-10', reason: 'Every 12 months (WA rule)' })} asOf={AS_OF} />);
     const box = screen.getByTestId('agreement');
     expect(box).toHaveTextContent('Status:Due soon');
-    expect(box).toHaveTextContent('Signed12/10/2025 — signed');
+    expect(box).toHaveTextContent('Signed12/10/2025');
     expect(box).toHaveTextContent('Renewal due12/10/2026');
+    expect(box).not.toHaveTextContent('WA rule');
+    await user.click(screen.getByRole('button', { name: 'Why: patient agreement' }));
     expect(box).toHaveTextContent('Why: Every 12 months (WA rule)');
   });
 
@@ -24,9 +27,12 @@ describe('Patient agreement', () => {
     expect(screen.getByText('No signed agreement on file')).toBeInTheDocument();
   });
 
-  it('could not check: unknown dates and the reason', () => {
+  it('could not check: unknown dates and the reason', async () => {
+    const user = userEvent.setup();
     render(<AgreementSection agreement={item({ item: 'agreement', status: 'unavailable', reason: 'agreement search failed (403)' })} />);
     expect(screen.getAllByText('Unknown')).toHaveLength(2);
+    expect(screen.getByTestId('agreement')).toHaveTextContent('Could not check');
+    await user.click(screen.getByRole('button', { name: 'Why: patient agreement' }));
     expect(screen.getByText('Could not check — agreement search failed (403)')).toBeInTheDocument();
   });
 

@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MmeSection } from '../../src/ui/sections/MmeSection.tsx';
+import { EngineTextContext, engineTextFor } from '../../src/ui/engine-text.ts';
 import { bupeExcluded, mmeComplete, mmeIncomplete, oxycodone, tramadolUnknown } from './fixtures.ts';
 
 describe('MME: total with its edition, bands and per-order arithmetic', () => {
@@ -55,14 +56,33 @@ describe('MME: total with its edition, bands and per-order arithmetic', () => {
     expect(button).toHaveAttribute('aria-expanded', 'false');
   });
 
-  it('a long history of past fills is collapsed behind a button', async () => {
+  it('repeated orders of one product are one line (latest, count, date range); it expands to every order', async () => {
     const user = userEvent.setup();
-    const fills = Array.from({ length: 12 }, (_, i) => ({ ...bupeExcluded, medicationRequestId: `fill-${i}`, medication: `oxycodone fill ${i + 1}`, reason: 'completed (not current)' }));
-    render(<MmeSection mme={{ ...mmeComplete, orders: [oxycodone, ...fills] }} />);
+    const fills = Array.from({ length: 12 }, (_, i) => ({
+      ...bupeExcluded, medicationRequestId: `fill-${i}`, medication: 'oxycodone 5 MG Oral Tablet', reason: 'completed (not current)', authoredOn: `2026-${String(i + 1).padStart(2, '0')}-05`,
+    }));
+    render(<MmeSection mme={{ ...mmeComplete, orders: [oxycodone, ...fills, { ...bupeExcluded, authoredOn: '2025-03-01' }] }} />);
     const list = screen.getByTestId('mme-excluded');
-    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
-    await user.click(within(list).getByRole('button', { name: 'Show all 12 orders not counted' }));
-    expect(within(list).getAllByRole('listitem')).toHaveLength(12);
-    expect(within(list).getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true');
+    const lines = within(list).getAllByRole('listitem');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toHaveTextContent('oxycodone 5 MG Oral Tablet — completed (not current) · 12 orders, 01/05/2026 – 12/05/2026');
+    expect(lines[1]).toHaveTextContent('buprenorphine 8 MG / naloxone 2 MG Sublingual Film — MOUD — not counted');
+    const all = within(list).getByRole('button', { name: 'Show all 12 orders of oxycodone 5 MG Oral Tablet' });
+    await user.click(all);
+    expect(all).toHaveAttribute('aria-expanded', 'true');
+    expect(within(lines[0]).getAllByRole('listitem')).toHaveLength(12);
+    expect(lines[0]).toHaveTextContent('12/05/2026: completed (not current)');
+  });
+
+  it('a duplicate refill names the order it repeats by date, never by its id', () => {
+    const dup = { ...oxycodone, medicationRequestId: 'a1', status: 'excluded' as const, mmePerDay: null, reason: `duplicate/overlapping refill of ${oxycodone.medicationRequestId} — counted once`, derivation: 'not counted — duplicate', flags: ['duplicate'], authoredOn: '2026-09-01' };
+    const mme = { ...mmeComplete, orders: [oxycodone, dup] };
+    render(
+      <EngineTextContext.Provider value={engineTextFor({ mme, medications: [] })}>
+        <MmeSection mme={mme} />
+      </EngineTextContext.Provider>,
+    );
+    expect(screen.getByTestId('mme-excluded')).toHaveTextContent('duplicate/overlapping refill of the 10/01/2026 order — counted once');
+    expect(screen.getByTestId('mme-excluded')).not.toHaveTextContent('mr-oxy');
   });
 });

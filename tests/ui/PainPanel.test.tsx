@@ -46,8 +46,10 @@ describe('Pain visit panel with a fixture patient', () => {
   it('shows the due items, the tier and the MME with its arithmetic', async () => {
     await launch();
     expect(await within(region(/MME/)).findByTestId('mme-total')).toHaveTextContent(/^30 MME\/day$/);
-    expect(within(region('Due now')).getByTestId('due-pdmp')).toHaveTextContent('Last: 06/01/2026');
+    expect(within(region('Due now')).getByTestId('due-pdmp')).toHaveTextContent('last 06/01/2026 · Check the PDMP before the visit');
     expect(within(region('Due now')).getByTestId('due-pdmp')).toHaveTextContent('Overdue');
+    expect(within(region('Clinician summary')).getByTestId('strip-tier')).toHaveTextContent(/^Moderate /);
+    expect(within(region('Clinician summary')).getByTestId('strip-mme')).toHaveTextContent('30 MME/day CDC 2022 factors');
     expect(within(region('Due now')).getByTestId('due-udt')).toHaveTextContent('Never done');
     expect(within(region('Risk tier')).getByTestId('risk-tier')).toHaveTextContent('Moderate');
     expect(within(region('Risk tier')).getByText(/Age 65 ≥ 65/)).toBeInTheDocument();
@@ -63,6 +65,9 @@ describe('Pain visit panel with a fixture patient', () => {
     expect(within(region('PEG tracker')).getByTestId('peg-live-mean')).toHaveTextContent('3.3');
     await user.click(screen.getByRole('button', { name: 'Save PEG to chart' }));
     expect(await screen.findByText('Saved to the chart: PEG 3.3.')).toBeInTheDocument();
+    // The chart shows the current course by default (the baseline 10/20 and today); the earlier score on demand.
+    expect(pegPoints().map((p) => p.getAttribute('aria-label')?.slice(0, 20))).toEqual(['10/20/2026: PEG 4.0 ', '11/22/2026: PEG 3.3 ']);
+    await user.click(screen.getByRole('button', { name: 'Show all 3 scores' }));
     expect(pegPoints()).toHaveLength(3);
     const [saved] = savedObservations();
     expect(savedObservations()).toHaveLength(1);
@@ -154,7 +159,9 @@ describe('Pain visit panel with a fixture patient', () => {
     await user.click(screen.getByRole('button', { name: 'Save PDMP check' }));
     expect(await screen.findByText('Saved to the chart: PDMP checked 11/22/2026.')).toBeInTheDocument();
     expect(within(region('Due now')).getByTestId('due-pdmp')).toHaveTextContent('Up to date');
-    expect(within(region('Due now')).getByTestId('due-pdmp')).toHaveTextContent('Last: 11/22/2026');
+    expect(within(region('Due now')).getByTestId('due-pdmp')).toHaveAttribute('data-status', 'up-to-date');
+    await user.click(within(screen.getByTestId('due-pdmp')).getByRole('button'));
+    expect(screen.getByTestId('up-to-date-line')).toHaveTextContent('Last: 11/22/2026');
     const note = (screen.getByRole('textbox', { name: 'Visit note text' }) as HTMLTextAreaElement).value;
     expect(note).toMatch(/Done today:\n- PDMP check/);
     const written = savedObservations();

@@ -1,4 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { PegChart } from '../../src/ui/sections/PegChart.tsx';
 import { peg, summary } from './fixtures.ts';
 
@@ -27,14 +28,30 @@ describe('PEG chart: accessible SVG with baseline, 30% marks and a data table', 
     render(<PegChart peg={history} />);
     expect(screen.getByTestId('peg-baseline')).toHaveTextContent('Baseline 6.0');
     expect(screen.getByTestId('peg-baseline')).toHaveTextContent('30% better: 4.2');
-    expect(screen.getByText(/Dashed line: baseline \(first PEG of the current opioid course\)/)).toBeInTheDocument();
+    expect(screen.getByText(/Dashed line: baseline 6\.0 on 05\/01\/2026 \(first PEG of the current opioid course\)/)).toBeInTheDocument();
   });
 
-  it('has a table alternative with every entry', () => {
+  it('shows the scores as a table on demand, newest first, naming the baseline', async () => {
+    const user = userEvent.setup();
     render(<PegChart peg={history} />);
-    const table = screen.getByRole('table', { name: 'PEG scores, oldest first' });
+    expect(screen.queryByRole('table')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show the scores as a table' }));
+    const table = screen.getByRole('table', { name: 'PEG scores, newest first' });
     const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
-    expect(rows).toEqual(['05/01/20266666.0baseline', '10/20/20265434.033.3% lower than baseline (at least 30% improvement)']);
+    expect(rows).toEqual(['10/20/20265434.033.3% lower than baseline (at least 30% improvement)', '05/01/20266666.0baseline']);
+  });
+
+  it('scores before the course are "before this course", never "baseline"; no placeholder cells when only means were recorded', async () => {
+    const user = userEvent.setup();
+    const base = peg('2026-05-01', 6, { pain: null, enjoyment: null, activity: null });
+    const entries = [peg('2025-01-01', 7, { pain: null, enjoyment: null, activity: null }), base, peg('2026-08-01', 5, { pain: null, enjoyment: null, activity: null, changeFromBaselinePct: -16.7 })];
+    render(<PegChart peg={{ entries, baseline: base, baselineRule: 'first PEG of the current opioid course' }} />);
+    await user.click(screen.getByRole('button', { name: 'Show the scores as a table' }));
+    const table = screen.getByRole('table', { name: /PEG scores, newest first \(only the score was recorded/ });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Date', 'PEG score', 'Change from baseline']);
+    const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toEqual(['08/01/20265.016.7% lower than baseline', '05/01/20266.0baseline', '01/01/20257.0before this course']);
+    expect(table).not.toHaveTextContent('not recorded');
   });
 
   it('keeps missing items visible as "not recorded" (mean-only Observation)', () => {

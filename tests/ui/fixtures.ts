@@ -54,7 +54,10 @@ export const mmeIncomplete: MmeResult = { edition: 'cdc-2022', totalPerDay: 30, 
 
 export const riskModerate: RiskResult = {
   tier: 'moderate',
-  reasons: [{ id: 'M5-sleep-apnea', text: 'Sleep apnea on the problem list', source: 'CDC Rec 8' }],
+  reasons: [{
+    id: 'M5-sleep-apnea', text: 'Sleep apnea on the problem list', source: 'CDC 2022 opioid prescribing guideline, Recommendation 8 (risk of harm; offer naloxone)',
+    citations: [{ label: 'CDC 2022 opioid prescribing guideline, Recommendation 8 (risk of harm; offer naloxone)', url: 'https://www.cdc.gov/mmwr/volumes/71/rr/rr7103a1.htm' }],
+  }],
 };
 
 export function item(partial: Partial<MonitoringItem> & Pick<MonitoringItem, 'item' | 'status'>): MonitoringItem {

@@ -7,8 +7,9 @@ import { addDays, daysBetween } from '../dates.ts';
 import { fmt } from '../mme/format.ts';
 import type { EvidenceEvent } from '../observations/evidence.ts';
 import type { Phq9Entry } from '../observations/scores.ts';
+import { CITE, citationText, clinicPolicy, uniqueCitations } from '../policy/citations.ts';
 import type { IntervalItem, Policy } from '../policy/types.ts';
-import type { IsoDate, LoadStatus, MonitoringItem, MonitoringItemId, PegEntry, RiskResult, ScoreEntry, SourceKey, UdtFinding } from '../types.ts';
+import type { Citation, IsoDate, LoadStatus, MonitoringItem, MonitoringItemId, PegEntry, RiskResult, ScoreEntry, SourceKey, UdtFinding } from '../types.ts';
 import type { UdtTest } from '../observations/udt.ts';
 import { availability, cannotConclude, dueStatus, intervalTier, tierLabel, unavailableReason } from './schedule.ts';
 
@@ -29,6 +30,12 @@ export interface MonitoringContext {
 
 const partialNote = (gaps: string[]) => (gaps.length ? ` Some data could not be read (${gaps.join('; ')}): a later event may be missing.` : '');
 
+/** The item with the public sources of its rule: `citations` and the same as one plain-text line, `source`. */
+export function sourced(item: MonitoringItem, citations: readonly Citation[]): MonitoringItem {
+  const list = uniqueCitations(citations);
+  return { ...item, source: citationText(list), citations: list };
+}
+
 interface Last {
   date: IsoDate;
   value: string;
@@ -46,17 +53,18 @@ function intervalItem(
   const intervals = ctx.policy.intervals[key];
   const tier = intervalTier(ctx.risk.tier);
   const days = intervals[tier];
-  const rule = `${tierLabel(ctx.risk.tier)}: every ${days} days (${intervals.source}; policy intervals.${key}.${tier})`;
+  const rule = `${tierLabel(ctx.risk.tier)}: every ${days} days (your clinic's policy)`;
+  const cite = (m: MonitoringItem) => sourced(m, [clinicPolicy(`every ${days} days at ${tier} risk`), ...intervals.source]);
   const avail = availability(ctx.loadStatus, sources);
   if (!last) {
-    if (cannotConclude(avail)) return { item, status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: days, reason: `${unavailableReason(what, avail)}. ${rule}` };
-    return { item, status: 'never-done', lastDate: null, lastValue: null, dueDate: null, intervalDays: days, reason: `No ${what} on file — due now. ${rule}` };
+    if (cannotConclude(avail)) return cite({ item, status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: days, reason: `${unavailableReason(what, avail)}. ${rule}` });
+    return cite({ item, status: 'never-done', lastDate: null, lastValue: null, dueDate: null, intervalDays: days, reason: `No ${what} on file — due now. ${rule}` });
   }
   const { status, dueDate } = dueStatus(last.date, days, ctx.asOf, ctx.policy);
-  return {
+  return cite({
     item, status, lastDate: last.date, lastValue: last.value, dueDate, intervalDays: days,
     reason: `Last ${what} ${last.date}; next due ${dueDate}. ${rule}.${partialNote(avail.gaps)}`,
-  };
+  });
 }
 
 export function pdmpItem(ctx: MonitoringContext): MonitoringItem {
@@ -90,9 +98,11 @@ export function phq9Item(ctx: MonitoringContext): MonitoringItem {
   const phq2 = ctx.phq2.filter((s) => s.value >= threshold && (!last || s.date > last.date) && s.date <= ctx.asOf).at(-1);
   let out = base;
   if (phq2 && base.status !== 'unavailable') {
-    const note = `PHQ-2 ${fmt(phq2.value)} on ${phq2.date} ≥ ${threshold}: PHQ-9 due now (${ctx.policy.phq2.positive.source}; policy phq2.positive).`;
+    const note = `PHQ-2 ${fmt(phq2.value)} on ${phq2.date} ≥ ${threshold}: PHQ-9 due now (your clinic's policy).`;
     const status = phq2.date < ctx.asOf ? 'overdue' : base.status === 'never-done' ? 'never-done' : 'due-soon';
-    out = { ...base, status, dueDate: phq2.date, reason: `${note} ${base.reason}` };
+    out = sourced({ ...base, status, dueDate: phq2.date, reason: `${note} ${base.reason}` }, [
+      clinicPolicy(`a PHQ-2 of ${threshold} or more calls for a PHQ-9`), ...ctx.policy.phq2.positive.source, ...(base.citations ?? []),
+    ]);
   }
   if (last && last.item9 !== null && last.item9 > 0) {
     out = { ...out, alerts: [`PHQ-9 item 9 (thoughts of self-harm) = ${fmt(last.item9)} on ${last.date}: same-day clinician follow-up`] };
@@ -102,29 +112,31 @@ export function phq9Item(ctx: MonitoringContext): MonitoringItem {
 
 export function pegItem(ctx: MonitoringContext): MonitoringItem {
   const limit = ctx.policy.peg.overdueDays.value;
-  const rule = `PEG at every pain visit; overdue after ${limit} days or when none (${ctx.policy.peg.overdueDays.source}; policy peg.overdueDays)`;
+  const rule = `PEG at every pain visit; overdue after ${limit} days or when none (your clinic's policy)`;
+  const cite = (m: MonitoringItem) => sourced(m, [clinicPolicy(`PEG at every pain visit, overdue after ${limit} days`), ...ctx.policy.peg.overdueDays.source]);
   const last = ctx.peg.at(-1);
   const avail = availability(ctx.loadStatus, ['surveys']);
   if (!last) {
-    if (cannotConclude(avail)) return { item: 'peg', status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: limit, reason: `${unavailableReason('PEG', avail)}. ${rule}` };
-    return { item: 'peg', status: 'overdue', lastDate: null, lastValue: null, dueDate: ctx.asOf, intervalDays: limit, reason: `No PEG on file — collect at this visit. ${rule}` };
+    if (cannotConclude(avail)) return cite({ item: 'peg', status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: limit, reason: `${unavailableReason('PEG', avail)}. ${rule}` });
+    return cite({ item: 'peg', status: 'overdue', lastDate: null, lastValue: null, dueDate: ctx.asOf, intervalDays: limit, reason: `No PEG on file — collect at this visit. ${rule}` });
   }
   const value = `PEG ${fmt(last.mean)}`;
   const age = daysBetween(last.date, ctx.asOf);
-  if (age === 0) return { item: 'peg', status: 'up-to-date', lastDate: last.date, lastValue: value, dueDate: null, intervalDays: limit, reason: `PEG recorded today. Next at the next pain visit. ${rule}` };
+  if (age === 0) return cite({ item: 'peg', status: 'up-to-date', lastDate: last.date, lastValue: value, dueDate: null, intervalDays: limit, reason: `PEG recorded today. Next at the next pain visit. ${rule}` });
   if (age > limit) {
-    return { item: 'peg', status: 'overdue', lastDate: last.date, lastValue: value, dueDate: addDays(last.date, limit), intervalDays: limit, reason: `Last PEG ${last.date}, ${age} days ago (> ${limit}). ${rule}.${partialNote(avail.gaps)}` };
+    return cite({ item: 'peg', status: 'overdue', lastDate: last.date, lastValue: value, dueDate: addDays(last.date, limit), intervalDays: limit, reason: `Last PEG ${last.date}, ${age} days ago (> ${limit}). ${rule}.${partialNote(avail.gaps)}` });
   }
-  return { item: 'peg', status: 'due-soon', lastDate: last.date, lastValue: value, dueDate: ctx.asOf, intervalDays: limit, reason: `Due today (last PEG ${last.date}, ${age} days ago). ${rule}.${partialNote(avail.gaps)}` };
+  return cite({ item: 'peg', status: 'due-soon', lastDate: last.date, lastValue: value, dueDate: ctx.asOf, intervalDays: limit, reason: `Due today (last PEG ${last.date}, ${age} days ago). ${rule}.${partialNote(avail.gaps)}` });
 }
 
 export function ortItem(ctx: MonitoringContext): MonitoringItem {
   const last = ctx.ort.at(-1);
-  const rule = 'ORT once on file, at the first subacute/chronic visit (6BB recommended assessments; policy codes.ortTotal)';
+  const rule = 'ORT once on file, at the first chronic-pain visit';
+  const cite = (m: MonitoringItem) => sourced(m, [CITE.sixBBAssessments, CITE.sixBBMilestones, CITE.webster]);
   const avail = availability(ctx.loadStatus, ['surveys']);
-  if (last) return { item: 'ort', status: 'up-to-date', lastDate: last.date, lastValue: `ORT ${fmt(last.value)} (${last.band})`, dueDate: null, intervalDays: null, reason: `ORT on file (${last.date}). ${rule}` };
-  if (cannotConclude(avail)) return { item: 'ort', status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `${unavailableReason('ORT', avail)}. ${rule}` };
-  return { item: 'ort', status: 'never-done', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `No ORT on file — due now. ${rule}` };
+  if (last) return cite({ item: 'ort', status: 'up-to-date', lastDate: last.date, lastValue: `ORT ${fmt(last.value)} (${last.band})`, dueDate: null, intervalDays: null, reason: `ORT on file (${last.date}). ${rule}` });
+  if (cannotConclude(avail)) return cite({ item: 'ort', status: 'unavailable', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `${unavailableReason('ORT', avail)}. ${rule}` });
+  return cite({ item: 'ort', status: 'never-done', lastDate: null, lastValue: null, dueDate: null, intervalDays: null, reason: `No ORT on file — due now. ${rule}` });
 }
 
 export function notApplicable(item: MonitoringItemId, why: string): MonitoringItem {

@@ -9,8 +9,9 @@ import { fmt } from '../mme/format.ts';
 import { allRescueNaloxone } from '../medications/index.ts';
 import type { RiskFacts } from '../risk/facts.ts';
 import { sourceGap } from '../risk/rules.ts';
+import { CITE, clinicPolicy } from '../policy/citations.ts';
 import type { MonitoringItem } from '../types.ts';
-import type { MonitoringContext } from './items.ts';
+import { sourced, type MonitoringContext } from './items.ts';
 import { availability, cannotConclude, dueStatus, unavailableReason } from './schedule.ts';
 
 export function naloxoneCriteria(f: RiskFacts, mmeThreshold: number): string[] {
@@ -35,25 +36,26 @@ export function naloxoneItem(ctx: MonitoringContext, facts: RiskFacts): Monitori
   const p = ctx.policy.naloxone;
   const days = p.lookbackDays.value;
   const criteria = naloxoneCriteria(facts, p.mme.value);
-  const rule = `CDC 2022 Rec 8 (${p.mme.source}); rescue naloxone ordered within ${days} days (${p.lookbackDays.source}; policy naloxone.lookbackDays)`;
+  const rule = `CDC 2022 Recommendation 8: offer naloxone; rescue naloxone ordered within ${days} days counts (your clinic's policy)`;
+  const cite = (m: MonitoringItem) => sourced(m, [CITE.cdc2022Rec8, clinicPolicy(`a rescue naloxone order within ${days} days; ${p.mme.value} MME/day or more`), ...p.lookbackDays.source, ...p.mme.source]);
   const meds = availability(ctx.loadStatus, ['medications']);
   const conditionsGap = sourceGap(facts, 'conditions');
   if (criteria.length === 0) {
-    if (cannotConclude(meds)) return base('unavailable', `${unavailableReason('medication orders', meds)}. ${rule}`, days);
-    if (conditionsGap) return base('unavailable', `Could not check the Rec 8 criteria: conditions ${conditionsGap}. ${rule}`, days);
-    return base('not-applicable', `Not applicable: no CDC Rec 8 criterion (MME < ${p.mme.value}, no benzodiazepine, no OUD/SUD/overdose history, no sleep apnea). ${rule}`, null);
+    if (cannotConclude(meds)) return cite(base('unavailable', `${unavailableReason('medication orders', meds)}. ${rule}`, days));
+    if (conditionsGap) return cite(base('unavailable', `Could not check the Recommendation 8 criteria: conditions ${conditionsGap}. ${rule}`, days));
+    return cite(base('not-applicable', `Not applicable: no CDC Recommendation 8 criterion (MME < ${p.mme.value}, no benzodiazepine, no OUD/SUD/overdose history, no sleep apnea). ${rule}`, null));
   }
   const why = `Indicated: ${criteria.join('; ')}.`;
   const last = allRescueNaloxone(facts.orders)[0];
   if (!last) {
-    if (cannotConclude(meds)) return base('unavailable', `${why} ${unavailableReason('naloxone orders', meds)}. ${rule}`, days);
-    return base('never-done', `${why} No rescue naloxone ordered — offer naloxone. ${rule}`, days);
+    if (cannotConclude(meds)) return cite(base('unavailable', `${why} ${unavailableReason('naloxone orders', meds)}. ${rule}`, days));
+    return cite(base('never-done', `${why} No rescue naloxone ordered — offer naloxone. ${rule}`, days));
   }
   const { status, dueDate } = dueStatus(last.authoredOn as string, days, ctx.asOf, ctx.policy);
-  return {
+  return cite({
     item: 'naloxone', status, lastDate: last.authoredOn, lastValue: last.display, dueDate, intervalDays: days,
     reason: `${why} Last rescue naloxone ordered ${last.authoredOn} (${last.display}); ${status === 'overdue' ? 'older than the look-back — offer naloxone' : `covered until ${dueDate}`}. ${rule}`,
-  };
+  });
 }
 
 function base(status: MonitoringItem['status'], reason: string, days: number | null): MonitoringItem {

@@ -2,6 +2,8 @@
  * parsePolicy: validates a clinic policy JSON value against the shape of DEFAULT_POLICY and returns either the
  * policy or every error, each naming the bad field path ("intervals.udt.high: expected a positive integer").
  * The whole file is required (no silent defaults for a misspelt key: unknown keys are errors too).
+ * Every `source` is a list of citations `[{label, url?}]` (url: an http(s) address). A plain-text `source` (the
+ * format before citations) is still accepted and read as one citation without a link.
  */
 import { DEFAULT_POLICY } from './defaults.ts';
 import type { ParseResult, Policy } from './types.ts';
@@ -18,8 +20,36 @@ function isDaysKey(path: string): boolean {
   return /Days$/.test(path.split('.').slice(-1)[0]) || path.startsWith('intervals.') || path === 'dueSoonDays';
 }
 
+const WEB_ADDRESS = /^https?:\/\/[^\s"'<>]+$/;
+
 function checkSource(v: Record<string, Json>, path: string, errors: string[]) {
-  if (typeof v.source !== 'string' || v.source.trim() === '') errors.push(`${path}.source: expected a non-empty string`);
+  const at = `${path ? `${path}.` : ''}source`;
+  const s = v.source;
+  if (typeof s === 'string') {
+    if (s.trim() === '') errors.push(`${at}: expected a non-empty list of citations [{label, url}]`);
+    return;
+  }
+  if (!Array.isArray(s) || s.length === 0) {
+    errors.push(`${at}: expected a non-empty list of citations [{label, url}]`);
+    return;
+  }
+  s.forEach((c: Json, i: number) => {
+    if (!isObject(c)) return errors.push(`${at}[${i}]: expected an object {label, url}`);
+    for (const key of Object.keys(c)) if (key !== 'label' && key !== 'url') errors.push(`${at}[${i}].${key}: unknown field`);
+    if (typeof c.label !== 'string' || c.label.trim() === '') errors.push(`${at}[${i}].label: expected a non-empty string`);
+    if (c.url !== undefined && (typeof c.url !== 'string' || !WEB_ADDRESS.test(c.url))) errors.push(`${at}[${i}].url: expected an http or https address`);
+  });
+}
+
+/** A copy with every plain-text `source` turned into one citation (the format before citations). */
+function normalizeSources(v: Json): Json {
+  if (Array.isArray(v)) return v.map(normalizeSources);
+  if (!isObject(v)) return v;
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(v)) {
+    out[key] = key === 'source' && typeof value === 'string' ? [{ label: value.trim() }] : key === 'source' ? value : normalizeSources(value);
+  }
+  return out;
 }
 
 function checkNumber(v: Json, path: string, days: boolean, errors: string[]) {
@@ -70,7 +100,10 @@ function walk(value: Json, shape: Json, path: string, errors: string[]) {
   if (isObject(shape)) {
     if (!isObject(value)) return errors.push(`${path || 'policy'}: expected an object`);
     checkUnknown(value, shape, path, errors);
-    for (const key of Object.keys(shape)) walk(value[key], shape[key], path ? `${path}.${key}` : key, errors);
+    for (const key of Object.keys(shape)) {
+      if (key === 'source') checkSource(value, path, errors);
+      else walk(value[key], shape[key], path ? `${path}.${key}` : key, errors);
+    }
     return;
   }
   if (typeof shape === 'string' && typeof value !== 'string') errors.push(`${path}: expected a string`);
@@ -89,8 +122,10 @@ function checkConsistency(p: Policy, errors: string[]) {
 export function parsePolicy(json: unknown): ParseResult {
   const errors: string[] = [];
   walk(json, DEFAULT_POLICY, '', errors);
-  if (errors.length === 0) checkConsistency(json as Policy, errors);
-  return errors.length ? { ok: false, errors } : { ok: true, policy: json as Policy };
+  if (errors.length) return { ok: false, errors };
+  const policy = normalizeSources(json) as Policy;
+  checkConsistency(policy, errors);
+  return errors.length ? { ok: false, errors } : { ok: true, policy };
 }
 
 /** Parse policy text (a file's content); JSON syntax errors are reported as one error. */

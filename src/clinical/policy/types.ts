@@ -1,12 +1,16 @@
 /**
  * Clinic policy: every threshold, interval, look-back and code list the risk tier and the monitoring schedule
- * use, each with a `source` note. Shipped default: public/policy.json (= DEFAULT_POLICY). Validated by parsePolicy.
+ * use, each with its `source`: the public citations behind the default, `[{label, url}]` (url optional for a
+ * clinic's own choice). Shipped default: public/policy.json (= DEFAULT_POLICY). Validated by parsePolicy.
  */
 import type { CodeRef } from '../codes/systems.ts';
+import type { Citation } from '../types.ts';
+
+export type { Citation };
 
 export interface Threshold {
   value: number;
-  source: string;
+  source: Citation[];
 }
 
 /** Days between events, per risk tier. `unknown` tier uses `moderate` (issue 4). */
@@ -14,12 +18,12 @@ export interface TierIntervals {
   low: number;
   moderate: number;
   high: number;
-  source: string;
+  source: Citation[];
 }
 
 export interface CodeList {
   codes: CodeRef[];
-  source: string;
+  source: Citation[];
 }
 
 export type IntervalItem = 'pdmp' | 'udt' | 'agreement' | 'phq9';
@@ -27,7 +31,7 @@ export type IntervalItem = 'pdmp' | 'udt' | 'agreement' | 'phq9';
 export interface Policy {
   version: 1;
   name: string;
-  source: string;
+  source: Citation[];
   risk: {
     highMme: Threshold; // total MME/day ≥ value → high
     moderateMme: Threshold; // total MME/day ≥ value (and < highMme) → moderate

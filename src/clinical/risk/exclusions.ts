@@ -5,11 +5,12 @@
  * malignancy with chemotherapy/radiotherapy (procedure or Z51.0/Z51.1x) in that window; hospice/end-of-life care.
  */
 import { addDays } from '../dates.ts';
+import { CITE, clinicPolicy, reason } from '../policy/citations.ts';
 import type { Policy } from '../policy/types.ts';
 import type { Reason, SourceKey } from '../types.ts';
 import type { RiskFacts } from './facts.ts';
 
-const r = (id: string, text: string, source: string): Reason => ({ id, text, source });
+const r = reason;
 
 /** A source that is not fully read (missing key = loaded; 'not-requested' only matters for optional ones). */
 export function sourceGap(facts: Pick<RiskFacts, 'loadStatus'>, key: SourceKey): string | null {
@@ -25,14 +26,14 @@ export function sourceGap(facts: Pick<RiskFacts, 'loadStatus'>, key: SourceKey):
 export function exclusionReasons(f: RiskFacts, policy: Policy): Reason[] {
   const out: Reason[] = [];
   // A patient who has died is outside monitoring altogether: nothing else applies.
-  if (f.deceased) return [r('NA-deceased', `Patient deceased${f.deceased.date ? ` (${f.deceased.date})` : ''}: outside monitoring`, 'FHIR Patient.deceased[x] in the record')];
+  if (f.deceased) return [r('NA-deceased', `Patient deceased${f.deceased.date ? ` (${f.deceased.date})` : ''}: outside monitoring`, [CITE.patientRecord])];
   const lookback = policy.risk.exclusionLookbackDays.value;
   const from = addDays(f.asOf, -lookback);
   if (f.age !== null && f.age < policy.risk.minAge.value) {
-    out.push(r('NA-age', `Age ${f.age} is under ${policy.risk.minAge.value}: outside adult LTOT monitoring`, `CDC 2022 scope (adults); policy risk.minAge`));
+    out.push(r('NA-age', `Age ${f.age} is under ${policy.risk.minAge.value}: outside adult LTOT monitoring`, [CITE.cdc2022Scope, clinicPolicy(`adults ${policy.risk.minAge.value} and older`)]));
   }
   const sickle = f.conditions.find((c) => c.kind === 'sickle-cell');
-  if (sickle) out.push(r('NA-sickle-cell', `Sickle cell disease (${sickle.code}): excluded population`, 'CDC 2022 scope; WAC 246-919-920 (2025); CDC CDS exclusions'));
+  if (sickle) out.push(r('NA-sickle-cell', `Sickle cell disease (${sickle.code}): excluded population`, [CITE.cdc2022Scope, CITE.waRule2025]));
   const malignant = f.conditions.filter((c) => c.kind === 'malignancy');
   const treatment = [
     ...f.procedures.filter((p) => p.kind === 'cancer-treatment' && p.date >= from).map((p) => `${p.display} ${p.date}`),
@@ -46,13 +47,13 @@ export function exclusionReasons(f: RiskFacts, policy: Policy): Reason[] {
     const why = activeCancer
       ? c.active ? 'active' : `recorded/resolved within ${lookback} days`
       : `treatment within ${lookback} days: ${treatment[0]}`;
-    out.push(r('NA-cancer', `Active cancer treatment: ${c.display} (${c.code}), ${why}`, 'CDC 2022 scope (cancer-related pain); policy risk.exclusionLookbackDays'));
+    out.push(r('NA-cancer', `Active cancer treatment: ${c.display} (${c.code}), ${why}`, [CITE.cdc2022Scope, CITE.cdcCds, clinicPolicy(`treatment within ${lookback} days`)]));
   }
   const eol = f.conditions.find((c) => c.kind === 'end-of-life' && c.active);
   const hospice = f.procedures.find((p) => p.kind === 'end-of-life' && p.date >= from);
   if (eol || hospice) {
     const what = eol ? `${eol.display} (${eol.code})` : `${hospice!.display} on ${hospice!.date}`;
-    out.push(r('NA-hospice', `Hospice/end-of-life care: ${what}`, 'CDC 2022 scope; WA rule exclusions (hospice, palliative, end-of-life)'));
+    out.push(r('NA-hospice', `Hospice/end-of-life care: ${what}`, [CITE.cdc2022Scope, CITE.waRules]));
   }
   return out;
 }

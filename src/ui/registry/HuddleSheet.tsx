@@ -5,7 +5,8 @@
 import { useMemo, useState } from 'react';
 import { Box, Button, List, ListItem, Stack, TextField, Typography } from '@mui/material';
 import { formatMme } from '../../registry/row.ts';
-import { MONITORING_ITEMS, STATUS_TEXT } from '../../registry/columns.ts';
+import { MONITORING_ITEMS } from '../../registry/columns.ts';
+import { STATUS_LABEL, displayStatus } from '../labels.ts';
 import type { RegistryRow } from '../../registry/types.ts';
 
 const ACTION = new Set(['overdue', 'due-soon', 'never-done', 'unavailable']);
@@ -39,7 +40,7 @@ export function HuddleSheet({ rows, defaultDate }: { rows: RegistryRow[]; defaul
               </Typography>
               <Typography variant="body2" component="div">
                 Rooming checklist: {todo.length === 0 ? 'nothing due' : todo.map(({ item, label }) =>
-                  `☐ ${label} (${STATUS_TEXT[row.monitoring[item]!.status]}${row.monitoring[item]!.dueDate ? `, due ${row.monitoring[item]!.dueDate}` : ''})`).join('  ')}
+                  `☐ ${label} (${STATUS_LABEL[displayStatus(row.monitoring[item]!, date)].toLowerCase()}${row.monitoring[item]!.dueDate ? `, due ${row.monitoring[item]!.dueDate}` : ''})`).join('  ')}
               </Typography>
             </ListItem>
           );

@@ -3,7 +3,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { IsoDate, LoadStatus, SourceKey, SourceState } from '../../clinical/types.ts';
 import { SOURCE_LABEL } from '../labels.ts';
-import { formatDate, usDates } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { useEngineText } from '../engine-text.ts';
 
 const STATE_LABEL: Record<SourceState, string> = {
   loading: 'Loading…',
@@ -29,6 +30,7 @@ function loadTime(instant: string | null | undefined): string {
 }
 
 function NoteList({ title, notes, testId }: { title: string; notes: DataNoteLine[]; testId: string }) {
+  const et = useEngineText();
   if (notes.length === 0) return null;
   return (
     <>
@@ -38,7 +40,7 @@ function NoteList({ title, notes, testId }: { title: string; notes: DataNoteLine
       <Box component="ul" sx={{ m: 0, pl: 3 }} data-testid={testId}>
         {notes.map((note, i) => (
           <li key={`${i}-${note.text}`}>
-            <Typography variant="body2">{usDates(note.text)}</Typography>
+            <Typography variant="body2">{et(note.text)}</Typography>
           </li>
         ))}
       </Box>
@@ -58,6 +60,7 @@ export interface DataNotesProps {
 }
 
 export function DataNotesSection({ asOf, load, notes, counts = {}, loadedAt }: DataNotesProps) {
+  const et = useEngineText();
   const problems = notes.filter((n) => n.level !== 'info');
   return (
     <Box>
@@ -75,7 +78,7 @@ export function DataNotesSection({ asOf, load, notes, counts = {}, loadedAt }: D
                 {SOURCE_LABEL[key]}: <strong>{STATE_LABEL[status.state]}</strong>
                 {count !== undefined ? ` (${count.toLocaleString('en-US')})` : ''}
                 {status.since !== undefined && status.state !== 'unavailable' ? ` · ${status.since ? `from ${formatDate(status.since)} on` : 'all dates'}` : ''}
-                {status.reason ? ` — ${usDates(status.reason)}` : ''}
+                {status.reason ? ` — ${et(status.reason)}` : ''}
               </Typography>
             </li>
           );

@@ -8,10 +8,13 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { MmeOrderResult } from '../../clinical/types.ts';
-import { formatFactor, formatNumber, usDates } from '../format.ts';
+import { formatFactor, formatNumber } from '../format.ts';
+import { useEngineText } from '../engine-text.ts';
+import { flagText } from '../labels.ts';
 import { ExpandIcon } from '../shared/icons.tsx';
 
 export function MmeOrderTable({ orders }: { orders: MmeOrderResult[] }) {
+  const et = useEngineText();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const toggle = (id: string) => setOpen((o) => ({ ...o, [id]: !o[id] }));
   return (
@@ -42,7 +45,7 @@ export function MmeOrderTable({ orders }: { orders: MmeOrderResult[] }) {
                   </Button>
                   {order.reason && (
                     <Typography variant="body2" color="text.secondary" sx={{ pl: 0.5 }}>
-                      {usDates(order.reason)}
+                      {et(order.reason)}
                     </Typography>
                   )}
                 </TableCell>
@@ -66,10 +69,11 @@ export function MmeOrderTable({ orders }: { orders: MmeOrderResult[] }) {
 }
 
 function Derivation({ order }: { order: MmeOrderResult }) {
+  const et = useEngineText();
   return (
     <>
       <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
-        {usDates(order.derivation)}
+        {et(order.derivation)}
       </Typography>
       {order.ingredients.map((line) => (
         <Typography key={line.ingredient} variant="body2" color="text.secondary">
@@ -81,7 +85,7 @@ function Derivation({ order }: { order: MmeOrderResult }) {
       ))}
       {order.flags.length > 0 && (
         <Typography variant="body2" color="text.secondary">
-          Notes: {order.flags.join(', ')}
+          Notes: {order.flags.map(flagText).join('; ')}
         </Typography>
       )}
     </>

@@ -3,14 +3,15 @@
  * converted, a per-order table whose rows expand to the arithmetic, and the excluded/unknown orders
  * with their reasons. An unknown order is never shown as 0.
  */
-import { useState } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { MmeOrderResult, MmeResult } from '../../clinical/types.ts';
 import { EDITION_LABEL } from '../labels.ts';
 import { mmeHeadline } from '../mme-text.ts';
-import { usDates } from '../format.ts';
+import { formatDate, plural } from '../format.ts';
+import { useEngineText } from '../engine-text.ts';
+import { groupBy, productKey, type Group } from '../grouping.ts';
+import { DisclosureButton, DisclosurePanel, useDisclosure } from '../shared/Disclosure.tsx';
 import { MmeBands, type MmeThresholds } from './MmeBands.tsx';
 import { MmeOrderTable } from './MmeOrderTable.tsx';
 import { OrdersWindow, windowPhrase, type OrdersWindowProps } from '../shared/OrdersWindow.tsx';
@@ -41,7 +42,7 @@ export function MmeSection({ mme, thresholds = DEFAULT_THRESHOLDS, orders }: Mme
       )}
       {counted.length > 0 && <MmeOrderTable orders={counted} />}
       <OrderList title="Could not be converted (not counted as 0)" orders={unknown} testId="mme-unknown" />
-      <OrderList title="Not counted" orders={excluded} testId="mme-excluded" collapseAfter={3} />
+      <OrderList title="Not counted" orders={excluded} testId="mme-excluded" />
       {mme.orders.length === 0 && <Typography sx={{ mt: 1 }}>No opioid orders {windowPhrase(orders?.since)}.</Typography>}
       {orders && <OrdersWindow {...orders} />}
     </Box>
@@ -52,34 +53,58 @@ interface OrderListProps {
   title: string;
   orders: MmeOrderResult[];
   testId: string;
-  /** Long histories (monthly fills) show the first few and a button for the rest. */
-  collapseAfter?: number;
 }
 
-function OrderList({ title, orders, testId, collapseAfter = Infinity }: OrderListProps) {
-  const [all, setAll] = useState(false);
+/**
+ * Orders not counted or not converted, one line per product (the latest order and its reason, how many orders,
+ * their date range); a product's line expands to every order with its own reason.
+ */
+function OrderList({ title, orders, testId }: OrderListProps) {
+  const groups = groupBy(orders, (o) => productKey(o.medication), (o) => o.authoredOn);
   if (orders.length === 0) return null;
-  const shown = all ? orders : orders.slice(0, collapseAfter);
   return (
     <Box sx={{ mt: 2 }} data-testid={testId}>
       <Typography component="h3" variant="subtitle2">
         {title}
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 3 }}>
-        {shown.map((order) => (
-          <li key={order.medicationRequestId}>
-            <Typography variant="body2">
-              <strong>{order.medication}</strong> — {usDates(order.reason)}
-              {order.derivation ? ` (${usDates(order.derivation)})` : ''}
-            </Typography>
-          </li>
+        {groups.map((g) => (
+          <OrderGroupLine key={g.key} group={g} />
         ))}
       </Box>
-      {orders.length > collapseAfter && (
-        <Button size="small" aria-expanded={all} onClick={() => setAll(!all)} sx={{ textTransform: 'none' }}>
-          {all ? 'Show fewer' : `Show all ${orders.length} orders not counted`}
-        </Button>
-      )}
     </Box>
+  );
+}
+
+function OrderGroupLine({ group }: { group: Group<MmeOrderResult> }) {
+  const et = useEngineText();
+  const all = useDisclosure();
+  const o = group.latest;
+  const n = group.items.length;
+  const when = (d: string | null) => (d ? formatDate(d) : 'undated');
+  return (
+    <li>
+      <Typography variant="body2">
+        <strong>{o.medication}</strong> — {et(o.reason)}
+        {o.derivation && o.derivation !== 'not counted — duplicate' ? ` (${et(o.derivation)})` : ''}
+        {n > 1 && ` · ${plural(n, 'order')}, ${group.first === group.last ? when(group.last) : `${when(group.first)} – ${when(group.last)}`}`}
+      </Typography>
+      {n > 1 && (
+        <>
+          <DisclosureButton open={all.open} onToggle={all.toggle} controls={all.id} label={`Show all ${n} orders of ${o.medication}`}>
+            {all.open ? 'Hide the orders' : `Show all ${n} orders`}
+          </DisclosureButton>
+          <DisclosurePanel id={all.id} open={all.open}>
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {group.items.map((x) => (
+                <Typography component="li" variant="body2" key={x.medicationRequestId}>
+                  {when(x.authoredOn)}: {et(x.reason)}
+                </Typography>
+              ))}
+            </Box>
+          </DisclosurePanel>
+        </>
+      )}
+    </li>
   );
 }

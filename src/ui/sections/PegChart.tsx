@@ -8,8 +8,10 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { PegEntry, PegHistory } from '../../clinical/types.ts';
 import { dayNumber } from '../../clinical/dates.ts';
-import { usDates, formatDate, formatPeg } from '../format.ts';
+import { formatDate, formatPeg } from '../format.ts';
+import { useEngineText } from '../engine-text.ts';
 import { PegDataTable, changeText } from './PegDataTable.tsx';
+import { DisclosureButton, DisclosurePanel, useDisclosure } from '../shared/Disclosure.tsx';
 import { useWidth } from '../shared/useWidth.ts';
 
 const H = 220;
@@ -27,6 +29,8 @@ export function PegChart({ peg, improvementPct = 30 }: { peg: PegHistory; improv
   const target = 1 - improvementPct / 100;
   const [active, setActive] = useState<number | null>(null);
   const [boxRef, W] = useWidth<HTMLDivElement>(600);
+  const table = useDisclosure();
+  const et = useEngineText();
   const entries = peg.entries;
   if (entries.length === 0) {
     return <Typography>No PEG scores on file yet. Record today's below to start the trend.</Typography>;
@@ -81,15 +85,20 @@ export function PegChart({ peg, improvementPct = 30 }: { peg: PegHistory; improv
         <text aria-hidden="true" x={PAD.left} y={H - 8} fontSize="12" fill="#37474f">{formatDate(entries[0].date)}</text>
         <text aria-hidden="true" x={W - PAD.right} y={H - 8} textAnchor="end" fontSize="12" fill="#37474f">{formatDate(entries[entries.length - 1].date)}</text>
       </Box>
-      <Typography variant="body2" sx={{ minHeight: '1.5em' }} data-testid="peg-point-detail">
+      <Typography variant="body2" className="no-print" sx={{ minHeight: '1.5em' }} data-testid="peg-point-detail">
         {shown ? pointLabel(shown) : 'Hover or tab to a point to see its three answers.'}
       </Typography>
       <Typography variant="caption" color="text.secondary" component="p" data-testid="peg-baseline-rule">
         {peg.baseline
-          ? `Dashed line: baseline (${usDates(peg.baselineRule)}). Dotted line: ${improvementPct}% below baseline. Diamond: at least ${improvementPct}% better than baseline (clinically meaningful improvement, CDC).`
-          : `No baseline line: ${usDates(peg.baselineRule)}.`}
+          ? `Dashed line: baseline ${formatPeg(peg.baseline.mean)} on ${formatDate(peg.baseline.date)} (${et(peg.baselineRule)}). Dotted line: ${improvementPct}% below baseline. Diamond: at least ${improvementPct}% better than baseline (clinically meaningful improvement, CDC).`
+          : `No baseline line: ${et(peg.baselineRule)}.`}
       </Typography>
-      <PegDataTable entries={entries} />
+      <DisclosureButton open={table.open} onToggle={table.toggle} controls={table.id}>
+        {table.open ? 'Hide the table' : 'Show the scores as a table'}
+      </DisclosureButton>
+      <DisclosurePanel id={table.id} open={table.open}>
+        <PegDataTable entries={entries} baseline={peg.baseline} />
+      </DisclosurePanel>
     </Box>
   );
 }

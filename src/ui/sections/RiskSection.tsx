@@ -4,9 +4,12 @@
  */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { RiskResult, RiskTier } from '../../clinical/types.ts';
+import type { Reason, RiskResult, RiskTier, UdtFinding } from '../../clinical/types.ts';
+import { UdtFindings } from './UdtFindings.tsx';
 import { TIER_LABEL } from '../labels.ts';
-import { usDates } from '../format.ts';
+import { useEngineText } from '../engine-text.ts';
+import { Citations } from '../shared/Citations.tsx';
+import { DisclosureButton, DisclosurePanel, useDisclosure } from '../shared/Disclosure.tsx';
 import { ToneChip, TONES, type Tone } from '../shared/StatusChip.tsx';
 import { CheckIcon, DashIcon, OverdueIcon, QuestionIcon, WarningIcon } from '../shared/icons.tsx';
 
@@ -26,7 +29,7 @@ const REASONS_HEADING: Record<RiskTier, string> = {
   'not-applicable': 'Why not in scope',
 };
 
-export function RiskSection({ risk }: { risk: RiskResult }) {
+export function RiskSection({ risk, udtFindings = [] }: { risk: RiskResult; udtFindings?: UdtFinding[] }) {
   const look = TIER_LOOK[risk.tier];
   return (
     <Box>
@@ -48,15 +51,30 @@ export function RiskSection({ risk }: { risk: RiskResult }) {
       ) : (
         <Box component="ul" sx={{ m: 0, pl: 3 }}>
           {risk.reasons.map((reason) => (
-            <li key={reason.id}>
-              <Typography variant="body2">{usDates(reason.text)}</Typography>
-              <Typography variant="caption" color="text.secondary" component="p">
-                Source: {reason.source} · rule {reason.id}
-              </Typography>
-            </li>
+            <ReasonItem key={reason.id} reason={reason} />
           ))}
         </Box>
       )}
+      <UdtFindings findings={udtFindings} />
     </Box>
+  );
+}
+
+/** One reason in words; its sources (titles and links) on demand. Rule ids are for programs, not shown. */
+function ReasonItem({ reason }: { reason: Reason }) {
+  const et = useEngineText();
+  const sources = useDisclosure();
+  return (
+    <li>
+      <Typography variant="body2" component="span">
+        {et(reason.text)}
+      </Typography>{' '}
+      <DisclosureButton open={sources.open} onToggle={sources.toggle} controls={sources.id} label={`Sources: ${et(reason.text)}`}>
+        Sources
+      </DisclosureButton>
+      <DisclosurePanel id={sources.id} open={sources.open}>
+        <Citations citations={reason.citations} fallback={reason.source} />
+      </DisclosurePanel>
+    </li>
   );
 }

@@ -31,7 +31,7 @@ export function OrdersWindow({ since, older, onShowOlder }: OrdersWindowProps) {
         {older.state === 'failed' ? ` Older orders could not be read: ${older.reason ?? 'unknown error'}.` : ''}
       </Typography>
       {onShowOlder && (
-        <Button size="small" variant="text" onClick={onShowOlder} disabled={older.state === 'loading'} sx={{ textTransform: 'none' }}>
+        <Button size="small" variant="text" className="no-print" onClick={onShowOlder} disabled={older.state === 'loading'} sx={{ textTransform: 'none' }}>
           {older.state === 'loading' ? 'Reading older orders…' : older.state === 'failed' ? 'Try again' : 'Show older orders'}
         </Button>
       )}

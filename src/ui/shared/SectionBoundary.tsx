@@ -16,13 +16,15 @@ interface Props {
   status: SectionStatus;
   /** Rendered only when the status is ready. */
   children: () => ReactNode;
+  /** 'no-print' leaves the section out of the printed visit summary. */
+  className?: string;
 }
 
-export function SectionBoundary({ id, title, status, children }: Props) {
+export function SectionBoundary({ id, title, status, children, className }: Props) {
   const headingId = `${id}-heading`;
   return (
-    <Paper component="section" aria-labelledby={headingId} variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
-      <Typography id={headingId} variant="h6" component="h2" gutterBottom>
+    <Paper component="section" id={id} aria-labelledby={headingId} variant="outlined" className={['panel-section', className].filter(Boolean).join(' ')} sx={{ p: { xs: 1.5, sm: 2 }, scrollMarginTop: 8 }}>
+      <Typography id={headingId} variant="h6" component="h2" gutterBottom tabIndex={-1} sx={{ '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}>
         {title}
       </Typography>
       <CrashGuard title={title}>

@@ -6,9 +6,8 @@
 import Chip from '@mui/material/Chip';
 import type { ComponentType } from 'react';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
-import type { MonitoringStatus } from '../../clinical/types.ts';
-import { STATUS_LABEL } from '../labels.ts';
-import { CheckIcon, ClockIcon, DashIcon, EmptyCircleIcon, OverdueIcon, QuestionIcon } from './icons.tsx';
+import { STATUS_LABEL, type DisplayStatus } from '../labels.ts';
+import { CheckIcon, ClockIcon, DashIcon, EmptyCircleIcon, OverdueIcon, QuestionIcon, TodayIcon } from './icons.tsx';
 
 export interface Tone {
   fg: string;
@@ -24,9 +23,10 @@ export const TONES = {
   unknown: { fg: '#4a148c', bg: '#f3e5f5', border: '#7b1fa2' },
 } satisfies Record<string, Tone>;
 
-const STATUS_LOOK: Record<MonitoringStatus, { tone: Tone; Icon: ComponentType<SvgIconProps> }> = {
+export const STATUS_LOOK: Record<DisplayStatus, { tone: Tone; Icon: ComponentType<SvgIconProps> }> = {
   overdue: { tone: TONES.danger, Icon: OverdueIcon },
   'never-done': { tone: TONES.danger, Icon: EmptyCircleIcon },
+  'due-today': { tone: TONES.warning, Icon: TodayIcon },
   'due-soon': { tone: TONES.warning, Icon: ClockIcon },
   unavailable: { tone: TONES.unknown, Icon: QuestionIcon },
   'up-to-date': { tone: TONES.ok, Icon: CheckIcon },
@@ -52,7 +52,7 @@ export function ToneChip(props: { label: string; tone: Tone; Icon: ComponentType
   );
 }
 
-export function StatusChip({ status }: { status: MonitoringStatus }) {
+export function StatusChip({ status }: { status: DisplayStatus }) {
   const look = STATUS_LOOK[status];
   return <ToneChip label={STATUS_LABEL[status]} tone={look.tone} Icon={look.Icon} />;
 }

@@ -35,6 +35,10 @@ export const DashIcon = icon(
   'M7 11v2h10v-2H7zm5-9C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z',
   'DashIcon',
 );
+export const TodayIcon = icon(
+  'M17 12h-5v5h5v-5zM16 1v2H8V1H6v2H5c-1.11 0-1.99.9-1.99 2L3 19c0 1.1.89 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2h-1V1h-2zm3 18H5V8h14v11z',
+  'TodayIcon',
+);
 export const WarningIcon = icon('M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z', 'WarningIcon');
 export const ExpandIcon = icon('M16.59 8.59L12 13.17 7.41 8.59 6 10l6 6 6-6z', 'ExpandIcon');
 export const CopyIcon = icon(

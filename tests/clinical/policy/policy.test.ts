@@ -24,7 +24,12 @@ describe('clinic policy file', () => {
     ['negative interval', (p) => (p.intervals.udt.high = -5), 'intervals.udt.high: expected a positive integer'],
     ['fractional interval', (p) => (p.intervals.pdmp.low = 12.5), 'intervals.pdmp.low: expected a positive integer'],
     ['string threshold', (p) => (p.risk.highMme.value = '90'), 'risk.highMme.value: expected a non-negative number'],
-    ['missing source', (p) => delete p.risk.ortHigh.source, 'risk.ortHigh.source: expected a non-empty string'],
+    ['missing source', (p) => delete p.risk.ortHigh.source, 'risk.ortHigh.source: expected a non-empty list of citations [{label, url}]'],
+    ['empty source list', (p) => (p.intervals.udt.source = []), 'intervals.udt.source: expected a non-empty list of citations [{label, url}]'],
+    ['citation without label', (p) => (p.risk.highMme.source = [{ url: 'https://example.org' }]), 'risk.highMme.source[0].label: expected a non-empty string'],
+    ['citation link that is not a web address', (p) => (p.peg.overdueDays.source[0].url = 'javascript:alert(1)'), 'peg.overdueDays.source[0].url: expected an http or https address'],
+    ['citation with an unknown field', (p) => (p.codes.pegPanel.source[0].title = 'x'), 'codes.pegPanel.source[0].title: unknown field'],
+    ['top-level source not a list', (p) => (p.source = { label: 'x' }), 'source: expected a non-empty list of citations [{label, url}]'],
     ['missing section', (p) => delete p.naloxone, 'naloxone: missing'],
     ['misspelt key', (p) => (p.intervals.udt.hihg = 90), 'intervals.udt.hihg: unknown field'],
     ['code without system', (p) => (p.codes.agreement.codes = [{ code: '94136-9' }]), 'codes.agreement.codes[0].system: expected a non-empty string'],
@@ -51,6 +56,31 @@ describe('clinic policy file', () => {
     expect(t.ok).toBe(false);
     if (!t.ok) expect(t.errors[0]).toMatch(/^policy: not valid JSON/);
     expect(parsePolicy([]).ok).toBe(false);
+  });
+
+  it('reads a plain-text source (the format before citations) as one citation without a link', () => {
+    const p = clone();
+    p.risk.highMme.source = 'Our pain committee, 2024';
+    const r = parsePolicy(p);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.policy.risk.highMme.source).toEqual([{ label: 'Our pain committee, 2024' }]);
+  });
+
+  it('every default source is a public citation: a title, an https link or the clinic\'s choice, no internal references', () => {
+    const citations: { label: string; url?: string }[] = [];
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(collect);
+      if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) (k === 'source' ? citations.push(...(x as typeof citations)) : collect(x));
+      }
+    };
+    collect(DEFAULT_POLICY);
+    expect(citations.length).toBeGreaterThan(40);
+    for (const c of citations) {
+      expect(c.label).not.toMatch(/clinical-rules|\.md\b|§|issue \d|\bpolicy [a-z]+\.|\bpitfall|team guide|\bPMC\d+\b|\b[HMLU]\d-[a-z]|\.cql\b|proposal/i);
+      if (c.url) expect(c.url).toMatch(/^https:\/\//);
+      else expect(c.label).toMatch(/^(Clinic choice|Your clinic)/);
+    }
   });
 
   it('accepts a clinic variant (120 MME high, 60-day high-tier UDT, local PDMP code)', () => {

@@ -98,7 +98,8 @@ describe('risk tier (issue 4 rules)', () => {
   it('reason text carries the number: "Total MME 96 MME/day ≥ 90"', () => {
     const r = computeRiskTier(base(), {}, DEFAULT_POLICY, AS_OF, b.mmeOf(96));
     expect(r.reasons[0]).toMatchObject({ id: 'H4-mme-90', text: 'Total MME 96 MME/day ≥ 90' });
-    expect(r.reasons[0].source).toContain('risk.highMme');
+    expect(r.reasons[0].source).toContain("Your clinic's policy: 90 MME/day or more is high");
+    expect(r.reasons[0].citations?.map((c) => c.url)).toContain('https://www.cdc.gov/mmwr/volumes/65/rr/rr6501e1.htm');
   });
 
   it('unknown lists the unconverted order count', () => {
