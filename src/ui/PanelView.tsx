@@ -26,6 +26,9 @@ import { PdmpAttestation } from './sections/PdmpAttestation.tsx';
 import { MedicationsSection } from './sections/MedicationsSection.tsx';
 import { CopyToNoteSection } from './sections/CopyToNoteSection.tsx';
 import { DataNotesSection } from './sections/DataNotesSection.tsx';
+import { CourseSection } from './sections/CourseSection.tsx';
+import { NonOpioidCareSection } from './sections/NonOpioidCareSection.tsx';
+import { RefillSection } from './refill/RefillSection.tsx';
 import { READY, type SectionStatus } from './section-status.ts';
 
 export const WIDE_MIN_PX = 900;
@@ -96,6 +99,9 @@ export function PanelView(p: PanelProps) {
                 </>
               )}
             </SectionBoundary>
+            <SectionBoundary id="refill" title="Refill request" status={p.statuses.mme} className="no-print">
+              {() => s && p.policy && <RefillSection summary={s} policy={p.policy} />}
+            </SectionBoundary>
             <SectionBoundary id="peg" title="PEG tracker" status={READY}>
               {() => (
                 <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} improvementPct={p.improvementPct} orders={p.orders} />
@@ -109,8 +115,14 @@ export function PanelView(p: PanelProps) {
             <SectionBoundary id="mme" title="Morphine milligram equivalents (MME)" status={p.statuses.mme}>
               {() => s && <MmeSection mme={s.mme} thresholds={p.thresholds} orders={p.orders} />}
             </SectionBoundary>
+            <SectionBoundary id="course" title="Opioid course over time" status={p.statuses.mme}>
+              {() => s?.course && <CourseSection course={s.course} thresholds={p.thresholds} />}
+            </SectionBoundary>
             <SectionBoundary id="meds" title="Medications and conditions" status={p.statuses.meds}>
               {() => s && <MedicationsSection medications={s.medications} conditions={s.conditions} ordersSince={p.orders.since} />}
+            </SectionBoundary>
+            <SectionBoundary id="non-opioid-care" title="Non-opioid pain care" status={p.statuses.meds}>
+              {() => s?.nonOpioidCare && <NonOpioidCareSection care={s.nonOpioidCare} />}
             </SectionBoundary>
             <SectionBoundary id="copy-to-note" title="Copy to note" status={p.statuses.note} className="no-print">
               {() => <CopyToNoteSection text={p.noteText} />}

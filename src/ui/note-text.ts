@@ -64,6 +64,28 @@ function doneTodayLines(s: PanelSummary, et: Text): string[] {
   return ['Done today:', ...(done.length ? done : ['- nothing recorded yet today'])];
 }
 
+/** The course in the note: supply, and the pace flags in review words. */
+function courseLines(s: PanelSummary, et: Text): string[] {
+  const c = s.course;
+  if (!c || (!c.flags.length && !c.supplyEnds)) return [];
+  const lines = ['Opioid course:'];
+  if (c.start) lines.push(`- ${c.startKnown ? 'Started' : 'Started on or before'} ${formatDate(c.start)}${c.days !== null ? `, ${c.days} days` : ''}${c.longTerm ? ' (long-term)' : ''}`);
+  if (c.supplyEnds) lines.push(`- Supply runs out ${formatDate(c.supplyEnds)}`);
+  for (const f of c.flags) lines.push(`- ${et(f.detail)} (${formatDate(f.date)})`);
+  return lines;
+}
+
+/** Non-opioid pain care in the note (what is current or was tried; non-drug therapies). */
+function careLines(s: PanelSummary): string[] {
+  const care = s.nonOpioidCare;
+  if (!care || (care.medications.length === 0 && care.therapies.length === 0)) return [];
+  return [
+    'Non-opioid pain care:',
+    ...care.medications.map((m) => `- ${m.display}: ${m.detail}${m.current ? ', current' : `, last ${formatDate(m.date)}`}`),
+    ...care.therapies.map((t) => `- ${t.therapy}: ${t.display}${t.date ? ` (${formatDate(t.date)})` : ''}`),
+  ];
+}
+
 export function buildNoteText(s: PanelSummary): string {
   const et = engineTextFor(s);
   const blocks = [
@@ -72,7 +94,9 @@ export function buildNoteText(s: PanelSummary): string {
     riskLines(s, et),
     dueLines(s, et),
     doneTodayLines(s, et),
-  ];
+    courseLines(s, et),
+    careLines(s),
+  ].filter((b) => b.length > 0);
   if (s.alerts.length) blocks.push(['Alerts:', ...s.alerts.map((a) => `- ${et(a)}`)]);
   return blocks.map((b) => b.join('\n')).join('\n\n');
 }

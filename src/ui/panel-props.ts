@@ -1,4 +1,5 @@
 /** Everything the panel layout needs, already mapped from the store (see usePanelProps). */
+import type { Policy } from '../clinical/policy/types.ts';
 import type { IsoDate, LoadStatus, PanelSummary, SourceKey } from '../clinical/types.ts';
 import type { SectionId } from './panel-status.ts';
 import type { SectionStatus } from './section-status.ts';
@@ -23,4 +24,6 @@ export interface PanelProps {
   improvementPct: number;
   /** How far back the orders were read, and "Show older orders". */
   orders: OrdersWindowProps;
+  /** The clinic policy (the refill check reads its refill share); null until loaded. */
+  policy: Policy | null;
 }

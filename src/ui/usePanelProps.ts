@@ -61,5 +61,6 @@ export function usePanelProps(): PanelProps {
     thresholds: policy ? { caution: policy.risk.moderateMme.value, high: policy.risk.highMme.value } : DEFAULT_THRESHOLDS,
     improvementPct: policy?.peg.improvementPct.value ?? 30,
     orders,
+    policy,
   };
 }

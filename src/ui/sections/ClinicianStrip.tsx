@@ -4,6 +4,8 @@
  * benzodiazepine with an opioid, no naloxone on file, ≥ the high MME band, an unexpected urine drug test result.
  * Each part links to the section that explains it.
  */
+import { daysBetween } from '../../clinical/dates.ts';
+import { COURSE_FLAG_LABEL } from './CourseSection.tsx';
 import type { MouseEvent, ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
@@ -25,7 +27,7 @@ const TIER_TONE: Record<RiskTier, Tone> = {
 };
 
 export interface Flag {
-  id: 'benzo' | 'naloxone' | 'high-mme' | 'udt';
+  id: 'benzo' | 'naloxone' | 'high-mme' | 'udt' | `course-${string}`;
   text: string;
   target: string;
 }
@@ -51,6 +53,9 @@ export function decisionFlags(s: PanelSummary, thresholds: MmeThresholds, asOf: 
     const last = [...s.unexpectedUdt].sort((a, b) => b.date.localeCompare(a.date))[0];
     flags.push({ id: 'udt', text: `Unexpected urine drug test result (${formatDate(last.date)})`, target: 'udt-review' });
   }
+  // The course flags that change today's decision: a recent fast taper or stop, several prescribers.
+  const recent = (s.course?.flags ?? []).filter((f) => ['taper-faster-than-policy', 'abrupt-stop', 'multiple-prescribers', 'overlapping-supply'].includes(f.code) && daysBetween(f.date, asOf) <= 90);
+  for (const code of [...new Set(recent.map((f) => f.code))]) flags.push({ id: `course-${code}`, text: COURSE_FLAG_LABEL[code] ?? code, target: 'course' });
   return flags;
 }
 
