@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Some tests run the command lines as child processes (tsx start-up): on a loaded 2-core machine 5 s is too tight.
+          testTimeout: 30_000,
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
         },

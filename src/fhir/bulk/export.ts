@@ -4,6 +4,7 @@
  */
 import { cancelExport, downloadNdjson, kickOff, pollStatus, type FetchLike, type PollOptions } from './client.ts';
 import type { ExportLevel } from './capability.ts';
+import { BulkError } from './errors.ts';
 
 export interface ExportRequest {
   fhirBase: string;
@@ -25,7 +26,13 @@ export function exportUrl(base: string, level: ExportLevel, groupId?: string, ty
 }
 
 export async function runBulkExport(fetchFn: FetchLike, req: ExportRequest): Promise<{ resources: number; files: number }> {
-  const statusUrl = await kickOff(fetchFn, exportUrl(req.fhirBase, req.level, req.groupId, req.types), req.signal);
+  // The kick-off runs to its answer even when cancelled meanwhile: only with the job's status URL can a cancel
+  // delete the job the server may already have started.
+  const statusUrl = await kickOff(fetchFn, exportUrl(req.fhirBase, req.level, req.groupId, req.types));
+  if (req.signal?.aborted) {
+    await cancelExport(fetchFn, statusUrl);
+    throw new BulkError('cancelled', 'export cancelled');
+  }
   const onAbort = () => void cancelExport(fetchFn, statusUrl);
   req.signal?.addEventListener('abort', onAbort, { once: true });
   try {
