@@ -59,6 +59,13 @@ export const DEFAULT_POLICY: Policy = {
     multiplePrescribers: { value: 4, source: 'PQA "Use of Opioids from Multiple Providers" measure: 4 or more prescribers (and 4 or more pharmacies) within 180 days' },
     prescriberWindowDays: { value: 180, source: 'PQA "Use of Opioids from Multiple Providers" measure: 180-day window' },
   },
+  // Pain support team (README "Pain support team"); one block so the source format can be adapted in one place.
+  review: {
+    queueMme: { value: 90, source: '6BB Chronic Pain Management Support Teams: review data to identify high-risk patients; CDC 2022 Rec 4 (avoid increasing to 90 MME/day or more, or justify it) and the CDC 2016 90 MME/day threshold — clinic choice of the review threshold' },
+    careGapDays: { value: 30, source: '6BB Chronic Pain Management Support Teams: review data to identify care gaps; clinic choice: a PDMP check, urine drug test, agreement or naloxone overdue by more than 30 days lists the patient (never done lists at once)' },
+    flagWindowDays: { value: 90, source: 'Clinic choice: course flags (taper pace, stop without a taper, dose increase, early refills, several prescribers) from the last 90 days list the patient — about one quarter, as the team meets monthly at first (6BB Chronic Pain Management Support Teams: timing)' },
+    variationMinPatients: { value: 5, source: 'Clinic choice: a prescriber\'s shares are set beside the clinic\'s only from 5 patients; fewer are shown as counts, because a share of 1 in 2 swings with one patient (small-denominator rates are unstable)' },
+  },
   plausibility: {
     maxUnitsPerDose: { value: 10, source: 'Data-entry screening bound chosen by the clinic (a dose of more than 10 tablets, capsules or patches at once is read as an entry error and shown "implausible — verify"); ISMP error-prone dose designations (trailing zeros, misplaced decimal points)' },
     maxMlPerDose: { value: 60, source: 'Data-entry screening bound chosen by the clinic (more than 60 mL of an oral liquid per dose)' },
