@@ -14,12 +14,13 @@
 import type Client from 'fhirclient/lib/Client';
 import type { DocumentReference, Goal, Resource, ServiceRequest, Task } from 'fhir/r4';
 import { CASE_REVIEW_TOKEN, BUSINESS, TEAM_SYSTEM } from '../clinical/review/codes.ts';
+import { readCapabilities } from './capabilities.ts';
 import { FhirError, asFhirError, describeFailure, type FhirErrorKind } from './errors.ts';
 import { REQUEST_ID_SYSTEM } from './observation-builders.ts';
 import { readAllPages } from './paging.ts';
 import {
   applyTaskChange, buildConsultNote, buildReviewServiceRequest, buildReviewTask, canApply, completedServiceRequest, isDone,
-  type RecommendationInput, type ReviewRequestInput, type TaskChange,
+  type Actor, type RecommendationInput, type ReviewRequestInput, type TaskChange,
 } from './review-builders.ts';
 import { sanitize } from './sanitize.ts';
 import { createTransport, type Transport, type TransportOptions } from './transport.ts';
@@ -75,7 +76,9 @@ export type ReviewAbilities = ReturnType<typeof reviewAbilities>;
 
 export type ReviewLoad =
   | { ok: true; resources: Resource[]; goals: Goal[]; notes: string[] }
-  | { ok: false; kind: FhirErrorKind; reason: string };
+  | { ok: false; kind: FhirErrorKind; reason: string; unsupported?: boolean };
+
+const UNSUPPORTED: ReviewLoad = { ok: false, kind: 'client', reason: 'this EHR does not list task searches (Task) among what it supports', unsupported: true };
 
 async function search<T extends Resource>(transport: Transport, url: string, type: T['resourceType']): Promise<{ items: T[]; notes: string[] }> {
   const r = await readAllPages(transport, url);
@@ -111,13 +114,16 @@ export async function loadPatientReviews(client: Client, patientId: string, opti
   const abilities = reviewAbilities(permissionsOf(client));
   if (!abilities.read) return { ok: false, kind: 'forbidden', reason: 'this launch was not granted permission to read support team requests' };
   const pid = encodeURIComponent(patientId);
+  const capabilities = await readCapabilities(transport);
+  if (capabilities.known && !capabilities.supportsSearchParam('Task', 'code')) return UNSUPPORTED;
+  const goalsListed = !capabilities.known || capabilities.supportsSearchParam('Goal', 'patient');
   try {
     const [tasks, requests, goals] = await Promise.all([
       search<Task>(transport, `Task?patient=${pid}&code=${encodeURIComponent(CASE_REVIEW_TOKEN)}&_count=100`, 'Task'),
       search<ServiceRequest>(transport, `ServiceRequest?patient=${pid}&category=${encodeURIComponent(CASE_REVIEW_TOKEN)}&_count=100`, 'ServiceRequest'),
-      abilities.goals
+      abilities.goals && goalsListed
         ? search<Goal>(transport, `Goal?patient=${pid}&_count=100`, 'Goal').catch((e: unknown) => ({ items: [] as Goal[], notes: [`Goals could not be read (${describeFailure(asFhirError(e, 'Goal'))})`] }))
-        : Promise.resolve({ items: [] as Goal[], notes: ['Goals were not part of this launch'] }),
+        : Promise.resolve({ items: [] as Goal[], notes: [abilities.goals ? 'This EHR does not list goal searches (Goal)' : 'Goals were not part of this launch'] }),
     ]);
     const docIds = ids(tasks.items.flatMap((t) => (t.output ?? []).map((o) => o.valueReference?.reference)), 'DocumentReference');
     const docs = docIds.length ? await byIds<DocumentReference>(transport, 'DocumentReference', docIds, patientId) : { items: [], notes: [] };
@@ -132,6 +138,8 @@ export async function loadTeamReviews(client: Client, options: TransportOptions 
   const transport = createTransport(client, options);
   if (!reviewAbilities(permissionsOf(client)).read) return { ok: false, kind: 'forbidden', reason: 'this launch was not granted permission to read support team requests' };
   const code = encodeURIComponent(CASE_REVIEW_TOKEN);
+  const capabilities = await readCapabilities(transport);
+  if (capabilities.known && !capabilities.supportsSearchParam('Task', 'code')) return UNSUPPORTED;
   try {
     const [open, answered] = await Promise.all([
       search<Task>(transport, `Task?code=${code}&status=requested,in-progress&_count=200`, 'Task'),
@@ -285,4 +293,28 @@ export async function recordRecommendation(
     }
   }
   return { ok: true, document, task: done.task, serviceRequest, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who is signed in (their name goes on what they file)
+// ---------------------------------------------------------------------------------------------
+
+function personName(r: { name?: { text?: string; prefix?: string[]; given?: string[]; family?: string }[] } | null): string | null {
+  const n = r?.name?.[0];
+  if (!n) return null;
+  if (n.text) return n.text;
+  const parts = [...(n.prefix ?? []), ...(n.given ?? []), n.family ?? ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : null;
+}
+
+/** The signed-in user (fhirUser) with their name when the server lets the app read it (SMART `fhirUser`). */
+export async function readCurrentUser(client: Client, options: TransportOptions = {}): Promise<Actor> {
+  const reference = client.getFhirUser?.() ?? null;
+  if (!reference || !/^[A-Za-z]+\/[^/]+$/.test(reference)) return { reference: null, display: null };
+  try {
+    const { body } = await createTransport(client, { ...options, maxAttempts: 1 }).send(reference);
+    return { reference, display: personName(body as never) };
+  } catch {
+    return { reference, display: null };
+  }
 }

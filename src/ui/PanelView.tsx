@@ -17,6 +17,7 @@ import { MedicationsSection } from './sections/MedicationsSection.tsx';
 import { CopyToNoteSection } from './sections/CopyToNoteSection.tsx';
 import { DataNotesSection } from './sections/DataNotesSection.tsx';
 import { READY } from './section-status.ts';
+import { ReviewSection } from './review/ReviewSection.tsx';
 
 const WIDE = '@media (min-width: 1024px)';
 const column = { display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 } as const;
@@ -55,6 +56,7 @@ export function PanelView(p: PanelProps) {
               <PegSection peg={s?.peg ?? null} chartStatus={p.statuses.peg} asOf={asOf} canWrite={p.canWrite} onSave={p.onSavePeg} improvementPct={p.improvementPct} orders={p.orders} />
             )}
           </SectionBoundary>
+          <SectionBoundary id="support-team" title="Pain support team" status={READY}>{() => <ReviewSection />}</SectionBoundary>
         </Box>
         <Box sx={column}>
           <SectionBoundary id="risk" title="Risk tier" status={p.statuses.risk}>

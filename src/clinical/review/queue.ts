@@ -45,6 +45,15 @@ export interface QueueEntry {
 export const PACE_FLAGS: ReadonlySet<string> = new Set(['taper-faster-than-policy', 'abrupt-stop', 'dose-escalation']);
 export const PATTERN_FLAGS: ReadonlySet<string> = new Set(['early-refill', 'overlapping-supply', 'multiple-prescribers']);
 
+/**
+ * The name to show: the registry's, unless it is only its fallback made from the record id ("Patient <id>"),
+ * which is never shown — "Name not recorded" is, and the case review carries the birth date.
+ */
+export function shownName(name: string | null | undefined, patientId: string | null): string {
+  if (!name || (patientId && name === `Patient ${patientId}`)) return 'Name not recorded';
+  return name;
+}
+
 const TIER_RANK: Record<string, number> = { high: 0, unknown: 1, moderate: 2, low: 3, 'not-applicable': 4 };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -113,7 +122,7 @@ export function buildQueue(patients: readonly TeamPatient[], reviews: readonly R
     const requester = requests[0];
     return {
       patientId,
-      name: patient?.name ?? requester.patientName ?? 'Name not recorded',
+      name: shownName(patient?.name ?? requester.patientName, patientId),
       prescriber: patient?.prescriber ?? { key: requester.requesterRef ?? `display:${requester.requester ?? ''}`, display: requester.requester ?? 'No prescriber recorded' },
       requests,
       reasons: [...requests.map(requestReason), ...(patient ? queueReasons(patient, policy, asOf) : [])],
@@ -125,7 +134,7 @@ export function buildQueue(patients: readonly TeamPatient[], reviews: readonly R
   for (const p of patients) {
     if (open.has(p.patientId)) continue;
     const reasons = queueReasons(p, policy, asOf);
-    if (reasons.length) listed.push({ patientId: p.patientId, name: p.name, prescriber: p.prescriber, requests: [], reasons, patient: p });
+    if (reasons.length) listed.push({ patientId: p.patientId, name: shownName(p.name, p.patientId), prescriber: p.prescriber, requests: [], reasons, patient: p });
   }
   listed.sort((a, b) => (TIER_RANK[a.patient!.tier] ?? 9) - (TIER_RANK[b.patient!.tier] ?? 9) || b.reasons.length - a.reasons.length || a.name.localeCompare(b.name));
   return [...requested, ...listed];

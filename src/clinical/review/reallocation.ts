@@ -5,6 +5,7 @@
  * plan. Pure.
  */
 import type { IsoDate, RiskTier } from '../types.ts';
+import { shownName } from './queue.ts';
 import { isOpen } from './read.ts';
 import type { Review, TeamPatient } from './types.ts';
 
@@ -30,7 +31,7 @@ export function reallocationList(patients: readonly TeamPatient[], prescriberKey
     .filter((p) => p.prescriber.key === prescriberKey)
     .map((p) => ({
       patientId: p.patientId,
-      name: p.name,
+      name: shownName(p.name, p.patientId),
       tier: p.tier,
       topReason: p.topReason,
       mme: p.mme,
