@@ -136,6 +136,23 @@ describe('pain support team', () => {
     await shot(page, 'team-9-reallocation', reg.frame);
     expect(await serious(reg.frame)).toEqual([]);
 
+    // 5b. A patient nobody asked about (listed by the rules): the team reviews it on its own initiative.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await reg.app.getByRole('tab', { name: 'Review queue' }).click();
+    await reg.app.getByRole('button', { name: 'Open case review of Reyes, Daniel' }).click();
+    await reg.app.getByRole('heading', { name: 'Case review: Daniel Reyes' }).waitFor({ timeout: 60_000 });
+    const goals = reg.app.getByRole('region', { name: 'The patient\'s own goals' });
+    await goals.getByText('Keep coaching my son\'s soccer team this season').waitFor();
+    await reg.app.getByRole('region', { name: 'Earlier support team reviews' }).getByText(/You are on the right track/).waitFor();
+    await reg.app.getByRole('region', { name: 'Why the patient is on the agenda' }).getByText('Naloxone: never done').waitFor();
+    await reg.app.locator('#recommendation-summary').fill('Offer naloxone at the next visit (60 MME/day); the rest of the plan is sound.');
+    await reg.app.getByRole('button', { name: 'File recommendation' }).click();
+    await reg.app.getByText('Recommendation filed in the chart as a consult note').waitFor({ timeout: 30_000 });
+    await shot(page, 'team-10-team-initiated-review', reg.frame);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await reg.app.getByRole('button', { name: '← Back to the queue' }).click();
+    await reg.app.getByText(/Answered, not yet read by the clinician \(3\)/).waitFor({ timeout: 30_000 });
+
     // 6. The clinician sees the recommendation in the panel and marks it read.
     await page.setViewportSize({ width: 1280, height: 900 });
     app = await ehrLaunch(page, 'Robert Lindqvist', env);
@@ -144,7 +161,7 @@ describe('pain support team', () => {
     await again.getByText(ADVICE).waitFor();
     await again.getByText(WORDS).waitFor();
     await again.scrollIntoViewIfNeeded();
-    await shot(page, 'team-10-panel-recommendation', app);
+    await shot(page, 'team-11-panel-recommendation', app);
     expect(await serious(app)).toEqual([]);
     await again.getByRole('button', { name: 'Mark as read' }).click();
     await again.getByText('Marked as read; the recommendation stays under “Earlier reviews”.').waitFor({ timeout: 30_000 });

@@ -19,7 +19,8 @@ import { permissionsOf, reviewAbilities } from '../../fhir/reviews.ts';
 import { allResources, usePanelSummary } from '../../store/derived.ts';
 import { usePanelStore } from '../../store/index.ts';
 import { useReviewsStore } from '../../store/reviews-store.ts';
-import { sendRecommendation, startTeamReview } from './actions.ts';
+import { sendRecommendation, sendTeamInitiatedRecommendation, startTeamReview, teamInitiatedQuestion } from './actions.ts';
+import { displayName } from './names.ts';
 import { CaseReviewView } from './CaseReviewView.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { ReviewCard } from './ReviewCard.tsx';
@@ -53,6 +54,7 @@ export function CaseReviewPanel({ client, patientId, taskId = null, listedFor = 
     if (!chosen && current) setChosen(current.taskId);
   }, [chosen, current]);
   const [filed, setFiled] = useState<string[] | null>(null);
+  const teamQuestion = useMemo(() => teamInitiatedQuestion(listedFor.map((x) => x.text)), [listedFor]);
   const past = reviews.filter((r) => r !== current && r.status === 'completed');
   const abilities = useMemo(() => reviewAbilities(permissionsOf(client)), [client]);
   const [starting, setStarting] = useState<{ phase: 'idle' | 'saving' | 'failed'; error?: string }>({ phase: 'idle' });
@@ -121,6 +123,28 @@ export function CaseReviewPanel({ client, patientId, taskId = null, listedFor = 
               <ReviewCard review={current} />
             </>
           )}
+        </Box>
+      )}
+      {!current && listedFor.length > 0 && set.state === 'loaded' && (
+        <Box className="case-review-noprint" sx={{ mt: 2 }}>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            No clinician has asked about this patient. The team can still send a recommendation: it is filed as a review the team started
+            itself, and the prescriber sees it in the panel like any answer.
+          </Typography>
+          <RecommendationForm
+            taskId={`team-${patientId}`}
+            question={teamQuestion}
+            needs={['whole-case']}
+            canRespond={abilities.request && abilities.respond}
+            onSend={async (input, clientRequestId) => {
+              const r = await sendTeamInitiatedRecommendation(client, { ...input, patientId, patientName: displayName((resources.patient?.[0] as Patient | undefined) ?? undefined), reasons: listedFor.map((x) => x.text), clientRequestId });
+              if (r.ok) {
+                setFiled(r.warnings ?? []);
+                if (r.taskId) setChosen(r.taskId);
+              }
+              return r;
+            }}
+          />
         </Box>
       )}
     </Box>

@@ -55,7 +55,10 @@ export function RequestReviewForm({ patientId, canSend, onSend, onSent, onCancel
   const needsRef = useRef<HTMLInputElement | null>(null);
   const sending = useRef(false);
 
-  useEffect(() => writeDraft(key, draft), [key, draft]);
+  useEffect(() => {
+    if (draft.needs.length || draft.question.trim() || draft.pending) writeDraft(key, draft);
+    else clearDraft(key);
+  }, [key, draft]);
 
   const toggle = (code: ReviewNeed) =>
     setDraft((d) => ({ ...d, needs: d.needs.includes(code) ? d.needs.filter((n) => n !== code) : [...d.needs, code] }));

@@ -21,14 +21,8 @@ import { acknowledgeRecommendation, sendReviewRequest, type ActionResult } from 
 import { CaseReviewPanel } from './CaseReviewPanel.tsx';
 import { hasRequestDraft, RequestReviewForm } from './RequestReviewForm.tsx';
 import { ReviewCard } from './ReviewCard.tsx';
+import { displayName } from './names.ts';
 import type { ReviewNeed } from '../../clinical/review/types.ts';
-
-/** "Ana Ruiz" (given family) for Task.for.display. */
-export function displayName(p: Patient | undefined): string | null {
-  const n = p?.name?.find((x) => x.use === 'official') ?? p?.name?.[0];
-  if (!n) return null;
-  return n.text ?? ([...(n.given ?? []), n.family].filter(Boolean).join(' ') || null);
-}
 
 export function ReviewSection() {
   const client = usePanelStore((s) => s.client);

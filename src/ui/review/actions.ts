@@ -13,7 +13,7 @@ import { clinicInstant } from '../../store/clock.ts';
 import { usePanelStore } from '../../store/index.ts';
 import { useReviewsStore } from '../../store/reviews-store.ts';
 
-export type ActionResult = { ok: true; warnings?: string[] } | { ok: false; message: string; retryable: boolean };
+export type ActionResult = { ok: true; warnings?: string[]; taskId?: string } | { ok: false; message: string; retryable: boolean };
 
 function fail(error: WriteFailure): ActionResult {
   if (error.kind === 'unauthorized') usePanelStore.getState().setSessionError({ kind: 'session-expired', message: SESSION_EXPIRED_MESSAGE });
@@ -79,4 +79,31 @@ export async function acknowledgeRecommendation(client: Client, taskId: string, 
   if (!r.ok) return fail(r.error);
   useReviewsStore.getState().upsert(patientId, [r.task]);
   return { ok: true };
+}
+
+/** The question filed for a review the team starts itself (no clinician asked): the rules that listed the patient. */
+export function teamInitiatedQuestion(reasons: readonly string[]): string {
+  return `Review by the support team (no request): the clinic's review rules list this patient — ${reasons.join('; ')}.`;
+}
+
+/**
+ * A recommendation about a patient nobody asked about (listed by the clinic's rules): the team files the request
+ * itself (ServiceRequest + Task, "whole-case review"), then the recommendation — all under one request id, so a
+ * retry finds each step already done and files nothing twice.
+ */
+export async function sendTeamInitiatedRecommendation(
+  client: Client,
+  input: { patientId: string; patientName: string | null; reasons: readonly string[]; summary: string; items: RecommendationItems; clientRequestId: string },
+): Promise<ActionResult> {
+  const requester = await useReviewsStore.getState().loadUser(client);
+  const question = teamInitiatedQuestion(input.reasons);
+  const needs: ReviewNeed[] = ['whole-case'];
+  const filed = await requestReview(client, { needs, question, patientId: input.patientId, patientName: input.patientName, requester, clientRequestId: input.clientRequestId, instant: now() });
+  if (!filed.ok) return fail(filed.error);
+  useReviewsStore.getState().upsert(input.patientId, [filed.serviceRequest, filed.task]);
+  const r = await sendRecommendation(client, {
+    taskId: filed.task.id!, serviceRequestId: filed.serviceRequest.id ?? null, patientId: input.patientId, summary: input.summary, items: input.items,
+    question, needs, clientRequestId: input.clientRequestId,
+  });
+  return r.ok ? { ...r, taskId: filed.task.id! } : r;
 }
