@@ -108,6 +108,7 @@ export function ReviewSectionView({ set, abilities, patientId, onReload, onReque
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
           <Button variant="contained" onClick={() => { setFormOpen(true); setSent(false); }}>Ask the pain support team</Button>
           <Button variant="outlined" onClick={() => setCaseFor({ taskId: open[0]?.taskId ?? null })}>Case review (printable)</Button>
+          {open.length > 0 && <Button onClick={onReload} disabled={set?.state === 'loading'}>Check for an answer</Button>}
         </Box>
       )}
       {past.length > 0 && (
