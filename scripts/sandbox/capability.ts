@@ -6,7 +6,12 @@ export const SERVED_TYPES = [
   'Patient', 'Practitioner', 'Organization', 'Encounter', 'MedicationRequest', 'Medication', 'MedicationDispense',
   'Observation', 'Condition', 'Procedure', 'DocumentReference', 'Appointment', 'Group', 'AllergyIntolerance', 'Immunization',
   'DiagnosticReport', 'CarePlan', 'ServiceRequest', 'MedicationStatement', 'QuestionnaireResponse', 'Questionnaire',
+  'Task', 'Goal', // the pain support team's requests and the patient's goals
 ] as const;
+
+/** Types the sandbox creates (conditional create on If-None-Exist) and updates (PUT with If-Match). */
+export const CREATED_TYPES: ReadonlySet<string> = new Set(['Observation', 'ServiceRequest', 'Task', 'DocumentReference']);
+export const UPDATED_TYPES: ReadonlySet<string> = new Set(['Task', 'ServiceRequest']);
 
 export function capabilityStatement(baseUrl: string, fhirBase: string): CapabilityStatement {
   return {
@@ -35,8 +40,9 @@ export function capabilityStatement(baseUrl: string, fhirBase: string): Capabili
         },
         resource: SERVED_TYPES.map((type) => ({
           type,
-          interaction: [{ code: 'read' as const }, { code: 'search-type' as const }, ...(type === 'Observation' ? [{ code: 'create' as const }] : [])],
-          conditionalCreate: type === 'Observation',
+          interaction: [{ code: 'read' as const }, { code: 'search-type' as const }, ...(CREATED_TYPES.has(type) ? [{ code: 'create' as const }] : []), ...(UPDATED_TYPES.has(type) ? [{ code: 'update' as const }] : [])],
+          conditionalCreate: CREATED_TYPES.has(type),
+          ...(UPDATED_TYPES.has(type) ? { versioning: 'versioned-update' as const } : {}),
           searchInclude: type === 'MedicationRequest' ? ['MedicationRequest:medication'] : type === 'MedicationDispense' ? ['MedicationDispense:medication'] : undefined,
           searchParam: Object.values(getSearchParameters(type) ?? {}).map((sp) => ({
             name: sp.code ?? '',
@@ -61,6 +67,7 @@ export function smartConfiguration(baseUrl: string): Record<string, unknown> {
     scopes_supported: [
       'openid', 'fhirUser', 'launch', 'launch/patient', 'offline_access', 'online_access',
       'patient/*.rs', 'patient/*.read', 'user/*.rs', 'user/*.read', 'patient/Observation.c', 'patient/Observation.write',
+      'patient/ServiceRequest.c', 'patient/Task.cu', 'patient/DocumentReference.c', 'user/ServiceRequest.cu', 'user/Task.cu', 'user/DocumentReference.c',
     ],
     capabilities: [
       'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient',

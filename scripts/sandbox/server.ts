@@ -102,14 +102,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const dirs = [...(opts.includeFixtures === false ? [] : [FIXTURES_DIR]), ...(opts.dataDirs ?? [])];
   const data = loadData(dirs, today);
+  // The signed-in user (fhirUser of every token) exists under its own id, so the app can read their name.
+  data.shared.push({ resourceType: 'Practitioner', id: 'sandbox-clinician', name: [{ given: ['Sam'], family: 'Sandbox', prefix: ['Dr.'] }] } as Resource);
   const store = await FhirStore.create(data);
   const faults = new Faults();
   let baseUrl = '';
   let appUrl = '';
   const fhirBase = () => `${baseUrl}/fhir`;
   const clinician = 'Practitioner/sandbox-clinician';
-  await store.create({ resourceType: 'Practitioner', id: 'sandbox-clinician', name: [{ given: ['Sam'], family: 'Sandbox', prefix: ['Dr.'] }] } as Resource, null)
-    .then(({ resource }) => Object.assign(resource, { id: resource.id }));
   const auth = new AuthServer({
     issuer: () => baseUrl,
     fhirUser: () => `${fhirBase()}/${clinician}`,

@@ -36,7 +36,7 @@ export interface FhirResponse {
 }
 
 export interface SendInit {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
 }

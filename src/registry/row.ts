@@ -4,6 +4,7 @@
 import type { Patient } from 'fhir/r4';
 import { addDays } from '../clinical/dates.ts';
 import type { MonitoringItemId, PanelSummary } from '../clinical/types.ts';
+import { reviewFactsOf } from '../clinical/review/facts.ts';
 import { cohortOf, hasCurrent } from './cohort.ts';
 import type { CohortKind, MonitoringCell, Prescriber, RegistryRow } from './types.ts';
 
@@ -46,6 +47,7 @@ export function buildRow(
     alerts: summary.alerts,
     ...(opts.appointments?.length ? { appointments: opts.appointments } : {}),
     ...(summary.course ? courseCells(summary.course, summary.asOf) : {}),
+    review: reviewFactsOf(summary),
   };
 }
 

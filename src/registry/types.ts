@@ -3,6 +3,7 @@
  * measures of success (6BB block 6). Pure types, derived from PanelSummary objects.
  */
 import type { IsoDate, MonitoringItemId, MonitoringStatus, RiskTier } from '../clinical/types.ts';
+import type { ReviewFacts } from '../clinical/review/types.ts';
 
 /** Which registry list a patient belongs to. `null` from cohortOf = not on opioid therapy at all. */
 export type CohortKind =
@@ -48,6 +49,8 @@ export interface RegistryRow {
   daysLeft?: number | null;
   /** Distinct opioid prescribers in the policy's window. */
   prescriberCount?: number;
+  /** What the pain support team's queue rules read (course flags, signs to discuss, safety monitoring gaps). */
+  review?: ReviewFacts;
   /** Upcoming appointments (on or after asOf), for pre-visit planning. */
   appointments?: { date: IsoDate; time: string | null; type: string }[];
 }

@@ -30,6 +30,7 @@ import { CourseSection } from './sections/CourseSection.tsx';
 import { NonOpioidCareSection } from './sections/NonOpioidCareSection.tsx';
 import { RefillSection } from './refill/RefillSection.tsx';
 import { READY, type SectionStatus } from './section-status.ts';
+import { ReviewSection } from './review/ReviewSection.tsx';
 
 export const WIDE_MIN_PX = 900;
 const WIDE = `@media (min-width: ${WIDE_MIN_PX}px)`;
@@ -124,6 +125,7 @@ export function PanelView(p: PanelProps) {
             <SectionBoundary id="non-opioid-care" title="Non-opioid pain care" status={p.statuses.meds}>
               {() => s?.nonOpioidCare && <NonOpioidCareSection care={s.nonOpioidCare} />}
             </SectionBoundary>
+            <SectionBoundary id="support-team" title="Pain support team" status={READY}>{() => <ReviewSection />}</SectionBoundary>
             <SectionBoundary id="copy-to-note" title="Copy to note" status={p.statuses.note} className="no-print">
               {() => <CopyToNoteSection text={p.noteText} />}
             </SectionBoundary>

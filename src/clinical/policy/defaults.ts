@@ -59,6 +59,13 @@ export const DEFAULT_POLICY: Policy = {
     multiplePrescribers: { value: 4, source: [CITE.pqaMultipleProviders] },
     prescriberWindowDays: { value: 180, source: [CITE.pqaMultipleProviders] },
   },
+  // Pain support team (README "Pain support team"); one block so the source format can be adapted in one place.
+  review: {
+    queueMme: { value: 90, source: [CITE.sixBBComplex, CITE.cdc2022Rec4, CITE.cdc2016Dose, choice('the MME/day from which a patient is listed for team review')] },
+    careGapDays: { value: 30, source: [CITE.sixBB, choice('a PDMP check, urine drug test, agreement or naloxone overdue by more than 30 days lists the patient (never done lists at once)')] },
+    flagWindowDays: { value: 90, source: [choice('course flags (taper pace, stop without a taper, dose increase, early refills, several prescribers) from the last 90 days list the patient')] },
+    variationMinPatients: { value: 5, source: [choice("a prescriber's shares are set beside the clinic's only from 5 patients; fewer are shown as counts (small-denominator rates are unstable)")] },
+  },
   plausibility: {
     maxUnitsPerDose: { value: 10, source: [choice('a dose of more than 10 tablets, capsules or patches at once is read as an entry error ("implausible — verify")'), CITE.ismp] },
     maxMlPerDose: { value: 60, source: [choice('more than 60 mL of an oral liquid per dose is read as an entry error')] },

@@ -64,6 +64,13 @@ export interface Policy {
     multiplePrescribers: Threshold;
     prescriberWindowDays: Threshold;
   };
+  /** The pain support team (README "Pain support team"): which patients its queue lists, how its variation view reads small numbers. */
+  review: {
+    queueMme: Threshold; // MME/day (lower bound when incomplete) ≥ value → listed for review
+    careGapDays: Threshold; // a safety monitoring item overdue by more than this many days → listed
+    flagWindowDays: Threshold; // course flags dated within this many days → listed
+    variationMinPatients: Threshold; // a prescriber's shares are compared with the clinic's from this many patients
+  };
   /** Bounds beyond which an order is "implausible — verify" (a data-entry error), never a confident MME. */
   plausibility: { maxUnitsPerDose: Threshold; maxMlPerDose: Threshold; maxDosesPerDay: Threshold; maxMmePerOrder: Threshold };
   udt: { prescribedLookbackDays: Threshold };

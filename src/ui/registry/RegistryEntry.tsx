@@ -35,7 +35,7 @@ export function RegistryEntry({ client, asOf, policyUrl = 'policy.json', onOpenP
   if (!start) return spinner;
   return (
     <Suspense fallback={spinner}>
-      <RegistryView start={start} onOpenPatient={onOpenPatient} />
+      <RegistryView start={start} onOpenPatient={onOpenPatient} client={client} />
     </Suspense>
   );
 }

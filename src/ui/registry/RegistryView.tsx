@@ -13,14 +13,18 @@ import { MeasuresPanel } from './MeasuresPanel.tsx';
 import { RegistryTable } from './RegistryTable.tsx';
 import { RunChart } from './RunChart.tsx';
 import { useRegistryWorker, type WorkerLike } from './useRegistryWorker.ts';
+import type Client from 'fhirclient/lib/Client';
+import { TeamView } from './team/TeamView.tsx';
 
 export interface RegistryViewProps {
   start: Omit<StartMessage, 'type'>;
   onOpenPatient?: (patientId: string) => void;
   createWorker?: () => WorkerLike;
+  /** The registry's session: the pain support team tab reads and files with it. */
+  client?: Client;
 }
 
-export default function RegistryView({ start, onOpenPatient, createWorker = createRegistryWorker }: RegistryViewProps) {
+export default function RegistryView({ start, onOpenPatient, createWorker = createRegistryWorker, client }: RegistryViewProps) {
   const message = useMemo<StartMessage>(() => ({ type: 'start', ...start }), [start]);
   const [run, setRun] = useState(0);
   const { state, cancel } = useRegistryWorker(useMemo(() => ({ ...message, run }) as StartMessage, [message, run]), createWorker);
@@ -56,6 +60,7 @@ export default function RegistryView({ start, onOpenPatient, createWorker = crea
         <Tab label="Registry" />
         <Tab label="Pre-visit planning" />
         <Tab label="Measures" />
+        {client && <Tab label="Pain support team" />}
       </Tabs>
       {tab === 0 && (
         <>
@@ -71,6 +76,7 @@ export default function RegistryView({ start, onOpenPatient, createWorker = crea
           {state.runChartFinal ? <RunChart points={state.report.runChart} /> : <Typography>Computing the month-end points…</Typography>}
         </>
       ) : <Typography>Measures appear when every patient has been read.</Typography>)}
+      {tab === 3 && client && <TeamView client={client} patients={state.rows} asOf={start.asOf} policyJson={start.policyJson} registryRunning={state.status === 'running'} />}
     </Box>
   );
 }
