@@ -9,7 +9,7 @@ import { classifyLaunchError } from '../fhir/smart.ts';
 import { usePanelStore } from '../store/index.ts';
 import { PainPanel } from '../ui/PainPanel.tsx';
 import { RegistryEntry } from '../ui/registry/RegistryEntry.tsx';
-import { SessionEndedDialog } from '../ui/drafts/SessionEndedDialog.tsx';
+import { sessionEndedDialog } from '../ui/drafts/session-ended-slot.ts';
 import { sessionEndView } from '../ui/drafts/session-end.ts';
 import { bootstrap, openPatient, type LaunchOutcome } from './bootstrap.ts';
 import { LaunchErrorPage } from './LaunchErrorPage.tsx';
@@ -39,7 +39,7 @@ export function PatientScreen({ asOf }: { asOf: string }) {
       <Box component="main" sx={{ p: { xs: 1, sm: 2 } }}>
         <PainPanel />
       </Box>
-      {ended === 'overlay' && <SessionEndedDialog />}
+      {ended === 'overlay' && <sessionEndedDialog.Component />}
     </>
   );
 }
@@ -72,11 +72,14 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
   return <PatientScreen asOf={outcome.asOf} />;
 }
 
-export function App() {
+/** `launching`: the launch main.tsx started before the first render (tests may pass their own). */
+export function App({ launching }: { launching?: Promise<LaunchOutcome> }) {
   const [outcome, setOutcome] = useState<LaunchOutcome | null>(null);
   useEffect(() => {
-    void bootstrap().then(setOutcome);
-  }, []);
+    let live = true;
+    void (launching ?? bootstrap()).then((o) => live && setOutcome(o));
+    return () => { live = false; };
+  }, [launching]);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />

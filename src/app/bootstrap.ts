@@ -7,7 +7,6 @@ import FHIR from 'fhirclient/lib/entry/browser';
 import type Client from 'fhirclient/lib/Client';
 import { classifyLaunchError, type LaunchFailure } from '../fhir/smart.ts';
 import { clinicDay, systemClock } from '../store/clock.ts';
-import { launchPanel } from '../store/launch.ts';
 
 export type LaunchOutcome =
   | { kind: 'patient'; client: Client; asOf: string }
@@ -34,7 +33,7 @@ export async function bootstrap(): Promise<LaunchOutcome> {
     if (!patientId) return { kind: 'registry', client, asOf };
     // The Patient is read once, by the loader, through the retrying transport, in parallel with every search;
     // a rejected token shows up there as the session error.
-    void launchPanel(client, { asOf, clock: systemClock });
+    void startLaunch(client, asOf);
     return { kind: 'patient', client, asOf };
   } catch (e) {
     return { kind: 'failed', failure: classifyLaunchError(e, search) };
@@ -45,5 +44,11 @@ export async function bootstrap(): Promise<LaunchOutcome> {
 export function openPatient(client: Client, patientId: string, asOf: string): void {
   // fhirclient and the loader read the patient from the token response: point it at the chosen patient.
   client.state.tokenResponse = { ...client.state.tokenResponse, patient: patientId };
-  void launchPanel(client, { asOf, clock: systemClock });
+  void startLaunch(client, asOf);
+}
+
+/** The loader, its queries and code lists are their own chunk (main.tsx has already asked for it). */
+async function startLaunch(client: Client, asOf: string): Promise<void> {
+  const { launchPanel } = await import('../store/launch.ts');
+  await launchPanel(client, { asOf, clock: systemClock });
 }

@@ -1,5 +1,6 @@
 /**
- * What the server's CapabilityStatement (GET /metadata, read once per launch) says it supports.
+ * What the server's CapabilityStatement (GET /metadata) says it supports, read once per server for the browser
+ * session (kept in sessionStorage, so a relaunch or another patient starts its searches without waiting for it).
  * Queries only use optional search parameters that are listed, because some servers answer an
  * unknown parameter with 400 instead of ignoring it.
  */
@@ -29,11 +30,52 @@ export function capabilitiesFrom(statement: CapabilityStatement | null): Capabil
   };
 }
 
+/** Only what the queries and writes ask of a statement: small enough to keep for the session. */
+function essentials(statement: CapabilityStatement): CapabilityStatement {
+  const resource = (statement.rest ?? []).flatMap((r) => r.resource ?? []).map((r) => ({
+    type: r.type,
+    searchParam: r.searchParam?.map((p) => ({ name: p.name, type: p.type })),
+    searchInclude: r.searchInclude,
+    conditionalCreate: r.conditionalCreate,
+  }));
+  return { resourceType: 'CapabilityStatement', status: statement.status, date: statement.date, kind: statement.kind, fhirVersion: statement.fhirVersion, format: statement.format, rest: [{ mode: 'server', resource }] };
+}
+
+const CACHE_PREFIX = 'pcp-capabilities:';
+
+function sessionStore(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null; // storage disabled (privacy settings)
+  }
+}
+
+function cached(key: string): CapabilityStatement | null {
+  try {
+    const text = sessionStore()?.getItem(CACHE_PREFIX + key);
+    return text ? (JSON.parse(text) as CapabilityStatement) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's capabilities, from this session's copy when there is one; an unreadable /metadata is not kept. */
 export async function readCapabilities(transport: Transport): Promise<Capabilities> {
+  const key = transport.resolve('metadata');
+  const kept = cached(key);
+  if (kept) return capabilitiesFrom(kept);
   try {
     const { body } = await transport.send('metadata');
     const isStatement = (body as { resourceType?: unknown } | null)?.resourceType === 'CapabilityStatement';
-    return capabilitiesFrom(isStatement ? (body as CapabilityStatement) : null);
+    if (!isStatement) return capabilitiesFrom(null);
+    const statement = essentials(body as CapabilityStatement);
+    try {
+      sessionStore()?.setItem(CACHE_PREFIX + key, JSON.stringify(statement));
+    } catch {
+      // a full storage only costs the next launch one request
+    }
+    return capabilitiesFrom(statement);
   } catch {
     return capabilitiesFrom(null);
   }

@@ -1,6 +1,6 @@
 /**
- * Loads the patient's record for the panel: reads /metadata and the Patient, then runs every source's
- * search in parallel, reporting each source the moment it is done (the panel renders section by section).
+ * Loads the patient's record for the panel: reads the Patient and (once per session) /metadata, then runs every
+ * source's search in parallel, reporting each source the moment it is done.
  *
  * @example
  *   const result = await loadPatientRecord(client, { asOf: '2026-11-22', onSource: (s) => store.receive(s) });
@@ -56,14 +56,16 @@ export async function loadPatientRecord(client: Client, options: LoadOptions): P
   }
 
   const permissions = parseScopes(client.getState('tokenResponse.scope') as string | undefined);
-  const [capabilities] = await Promise.all([readCapabilities(transport), loadPatient(transport, patientId).then(report)]);
+  // The Patient read does not hold up the searches: they wait only for the capabilities (kept for the session).
+  const patient = loadPatient(transport, patientId).then(report);
+  const capabilities = await readCapabilities(transport);
   const { queries, notRequested } = buildQueries({ patientId, asOf: options.asOf, config: options.config ?? DEFAULT_QUERY_CONFIG, capabilities, permissions });
   options.onStart?.([...queries.map((q) => q.source), ...notRequested.map((n) => n.source)]);
   for (const n of notRequested) {
     report({ source: n.source, status: { state: 'not-requested', reason: n.reason }, resources: [], pages: 0,
       notes: [{ source: n.source, level: 'info', text: `Not requested: ${n.reason}` }] });
   }
-  await Promise.all(queries.map((q) => loadSource(transport, q).then(report)));
+  await Promise.all([patient, ...queries.map((q) => loadSource(transport, q).then(report))]);
 
   const expired = sources.some((s) => s.failure === 'unauthorized');
   return result(expired ? { kind: 'session-expired', message: SESSION_EXPIRED_MESSAGE } : null);

@@ -1,33 +1,28 @@
 /**
  * The derived panel summary: select raw facts (stable references), compute with useMemo — never inside a
- * selector (zustand v5 requires stable selector outputs). The only place the store calls the clinical engine.
+ * selector (zustand v5 requires stable selector outputs). The only place the panel calls the clinical engine,
+ * which arrives as its own chunk (engine.ts): until then the summary is null and the sections say "loading".
  *
  * @example
- *   const summary = usePanelSummary(); // null until asOf and the policy are known
+ *   const summary = usePanelSummary(); // null until asOf, the policy and the engine are there
  */
 import { useMemo } from 'react';
-import { normalizeRecord } from '../clinical/record/normalize.ts';
-import { summarizePatient, summarizeRecord } from '../clinical/summary.ts';
 import type { PanelSummary } from '../clinical/types.ts';
+import { useEngine } from './engine.ts';
 import { allResources } from './hooks.ts';
-import { usePanelStore, type PanelState } from './index.ts';
-
-/** The panel summary for a store snapshot (also used by tests and the benchmark, outside React). */
-export function computeSummary(s: Pick<PanelState, 'resources' | 'loadStatus' | 'policy' | 'asOf' | 'patientId'>): PanelSummary | null {
-  if (!s.policy || !s.asOf) return null;
-  return summarizePatient(allResources(s.resources), s.loadStatus, s.policy, s.asOf);
-}
+import { usePanelStore } from './index.ts';
 
 export function usePanelSummary(): PanelSummary | null {
+  const engine = useEngine();
   const resources = usePanelStore((s) => s.resources);
   const loadStatus = usePanelStore((s) => s.loadStatus);
   const policy = usePanelStore((s) => s.policy);
   const asOf = usePanelStore((s) => s.asOf);
-  // Normalised once per arrival of data; evaluated again only when the day or a load status changes.
-  const record = useMemo(() => (policy ? normalizeRecord(allResources(resources), policy) : null), [resources, policy]);
+  // Normalised once per batch of arrivals; evaluated again only when the day or a load status changes.
+  const record = useMemo(() => (engine && policy ? engine.normalizeRecord(allResources(resources), policy) : null), [engine, resources, policy]);
   return useMemo(
-    () => (record && policy && asOf ? summarizeRecord(record, loadStatus, policy, asOf) : null),
-    [record, loadStatus, policy, asOf],
+    () => (engine && record && policy && asOf ? engine.summarizeRecord(record, loadStatus, policy, asOf) : null),
+    [engine, record, loadStatus, policy, asOf],
   );
 }
 

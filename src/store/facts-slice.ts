@@ -20,6 +20,8 @@ export interface FactsSlice {
   startSources(sources: SourceKey[]): void;
   /** Stores one finished source: its resources, status and notes replace any earlier ones. */
   receiveSource(load: SourceLoad): void;
+  /** Several finished sources in one update (those that arrived within one frame: the panel renders once). */
+  receiveSources(loads: SourceLoad[]): void;
   /** Adds or replaces resources in a source (after the panel saved an Observation). */
   upsertResources(source: SourceKey, resources: Resource[]): void;
   /** Reading orders older than the launch window, on demand. */
@@ -38,13 +40,8 @@ export const createFactsSlice: StateCreator<PanelState, [], [], FactsSlice> = (s
     set((s) => ({
       loadStatus: { ...s.loadStatus, ...Object.fromEntries(sources.map((k) => [k, { state: 'loading' as const }])) },
     })),
-  receiveSource: (load) =>
-    set((s) => ({
-      resources: { ...s.resources, [load.source]: load.resources },
-      loadStatus: { ...s.loadStatus, [load.source]: load.status },
-      pages: { ...s.pages, [load.source]: load.pages },
-      dataNotes: [...s.dataNotes.filter((n) => n.source !== load.source), ...load.notes],
-    })),
+  receiveSource: (load) => set((s) => withSources(s, [load])),
+  receiveSources: (loads) => set((s) => withSources(s, loads)),
   olderOrders: { state: 'idle' },
   setOlderOrders: (olderOrders) => set({ olderOrders }),
   receiveOlderOrders: (added, complete, reason) =>
@@ -67,3 +64,13 @@ export const createFactsSlice: StateCreator<PanelState, [], [], FactsSlice> = (s
       return { resources: { ...s.resources, [source]: [...kept, ...added] } };
     }),
 });
+
+function withSources(s: FactsSlice, loads: SourceLoad[]): Partial<FactsSlice> {
+  const sources = new Set<string>(loads.map((l) => l.source));
+  return {
+    resources: { ...s.resources, ...Object.fromEntries(loads.map((l) => [l.source, l.resources])) },
+    loadStatus: { ...s.loadStatus, ...Object.fromEntries(loads.map((l) => [l.source, l.status])) },
+    pages: { ...s.pages, ...Object.fromEntries(loads.map((l) => [l.source, l.pages])) },
+    dataNotes: [...s.dataNotes.filter((n) => !sources.has(n.source)), ...loads.flatMap((l) => l.notes)],
+  };
+}

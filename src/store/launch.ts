@@ -11,9 +11,10 @@ import { parsePolicyText } from '../clinical/policy/index.ts';
 import type { IsoDate } from '../clinical/types.ts';
 import { loadPatientRecord, type LoadOptions, type LoadResult } from '../fhir/loader.ts';
 import { loadOlderOrders } from '../fhir/older-orders.ts';
-import { SESSION_EXPIRED_MESSAGE } from '../fhir/types.ts';
+import { SESSION_EXPIRED_MESSAGE, type SourceLoad } from '../fhir/types.ts';
 import { canWriteObservation } from '../fhir/writes.ts';
 import type { Clock } from './clock.ts';
+import { frameBatch } from './frame-batch.ts';
 import { queryConfigFromPolicy } from './policy-config.ts';
 import { usePanelStore } from './index.ts';
 
@@ -25,11 +26,14 @@ export interface LaunchOptions extends Omit<LoadOptions, 'asOf' | 'config' | 'on
   clock?: Clock;
 }
 
-/** Reads and validates the clinic policy into the store; a broken policy is reported, not guessed around. */
+/**
+ * Reads and validates the clinic policy into the store; a broken policy is reported, not guessed around.
+ * A plain GET, so it is answered by index.html's `<link rel="preload">` (the server marks it no-cache).
+ */
 export async function loadPolicy(url = 'policy.json', fetchImpl: typeof fetch = (i, init) => fetch(i, init)): Promise<void> {
   const { setPolicy } = usePanelStore.getState();
   try {
-    const res = await fetchImpl(url, { cache: 'no-cache' });
+    const res = await fetchImpl(url);
     if (!res.ok) return setPolicy({ ok: false, errors: [`${url} could not be read (HTTP ${res.status})`] });
     setPolicy(parsePolicyText(await res.text()));
   } catch (e) {
@@ -48,24 +52,34 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
     clock: options.clock,
   });
   const policy = usePanelStore.getState().policy;
+  const arrivals = frameBatch<SourceLoad>((loads) => usePanelStore.getState().receiveSources(loads));
   const result = await loadPatientRecord(client, {
     ...options,
     config: policy ? queryConfigFromPolicy(policy) : undefined,
     onStart: (sources) => usePanelStore.getState().startSources(sources),
     onSource: (load) => {
+      arrivals.push(load);
       const state = usePanelStore.getState();
-      state.receiveSource(load);
       // A rejected token ends the session at once: no section shows a "could not check" that is really a 401.
       if (load.failure === 'unauthorized' && !state.sessionError) state.setSessionError({ kind: 'session-expired', message: SESSION_EXPIRED_MESSAGE });
     },
   });
+  arrivals.flush();
   usePanelStore.getState().setLoadedAt(usePanelStore.getState().clock().toISOString());
   if (result.sessionError) usePanelStore.getState().setSessionError(result.sessionError);
   return result;
 }
 
-/** Policy, then record: the whole launch hook for bootstrap.ts. */
+let policyLoading: Promise<void> | null = null;
+
+/** main.tsx: read the policy while the token is exchanged (launchPanel then waits for this read, not a new one). */
+export function startPolicyLoad(url = 'policy.json'): void {
+  policyLoading = loadPolicy(url);
+}
+
+/** Policy (already on its way when main.tsx started it), then record: the whole launch hook for bootstrap.ts. */
 export async function launchPanel(client: Client, options: LaunchOptions): Promise<LoadResult> {
+  if (policyLoading && !options.policyUrl) await policyLoading;
   if (!usePanelStore.getState().policy) await loadPolicy(options.policyUrl, options.fetch);
   return loadRecordIntoStore(client, options);
 }

@@ -133,3 +133,13 @@ export const FLAG_LABEL: Record<string, string> = {
 export function flagText(flag: string): string {
   return FLAG_LABEL[flag] ?? flag.replace(/-/g, ' ');
 }
+
+/** The course flags in words (strip, course section, refill check). */
+export const COURSE_FLAG_LABEL: Record<string, string> = {
+  'taper-faster-than-policy': 'Taper faster than policy',
+  'abrupt-stop': 'Stopped without a taper',
+  'dose-escalation': 'Dose increase to review',
+  'early-refill': 'Early refill',
+  'overlapping-supply': 'Overlapping supplies',
+  'multiple-prescribers': 'Multiple prescribers',
+};

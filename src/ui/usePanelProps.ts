@@ -5,7 +5,6 @@
  */
 import { useMemo } from 'react';
 import { usePanelStore } from '../store/index.ts';
-import { loadOlderOrdersIntoStore } from '../store/launch.ts';
 import { useDataNotes, usePanelSummary } from '../store/derived.ts';
 import type { SourceKey } from '../clinical/types.ts';
 import { effectiveLoadStatus, panelStatuses } from './panel-status.ts';
@@ -13,7 +12,7 @@ import { SOURCE_LABEL } from './labels.ts';
 import { buildNoteText } from './note-text.ts';
 import type { PanelProps } from './panel-props.ts';
 import type { DataNoteLine } from './sections/DataNotesSection.tsx';
-import { DEFAULT_THRESHOLDS } from './sections/MmeSection.tsx';
+import { DEFAULT_THRESHOLDS } from './thresholds.ts';
 
 export function usePanelProps(): PanelProps {
   const summary = usePanelSummary();
@@ -28,7 +27,7 @@ export function usePanelProps(): PanelProps {
   const dataNotes = useDataNotes();
   const since = usePanelStore((s) => s.loadStatus.medications?.since);
   const older = usePanelStore((s) => s.olderOrders);
-  const orders = useMemo(() => ({ since, older, onShowOlder: () => void loadOlderOrdersIntoStore() }), [since, older]);
+  const orders = useMemo(() => ({ since, older, onShowOlder: () => void import('../store/launch.ts').then((m) => m.loadOlderOrdersIntoStore()) }), [since, older]);
 
   const load = useMemo(() => effectiveLoadStatus(rawLoad, loadedAt !== null), [rawLoad, loadedAt]);
   const blocked = policyErrors ? 'the clinic policy could not be used' : (sessionError?.message ?? null);

@@ -13,7 +13,7 @@ import { obtainToken } from '../../scripts/sandbox/test-client.ts';
 import { buildSummaryJson } from '../../src/cli/summary-json.ts';
 import { DEFAULT_POLICY } from '../../src/clinical/policy/index.ts';
 import type { PanelSummary } from '../../src/clinical/types.ts';
-import { computeSummary } from '../../src/store/derived.ts';
+import { computeSummary } from '../../src/store/compute-summary.ts';
 import { resetPanelStore, usePanelStore } from '../../src/store/index.ts';
 import { fixedClock } from '../../src/store/clock.ts';
 import { loadRecordIntoStore } from '../../src/store/launch.ts';

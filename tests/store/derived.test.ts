@@ -4,7 +4,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { DEFAULT_POLICY } from '../../src/clinical/policy/index.ts';
-import { computeSummary } from '../../src/store/derived.ts';
+import { computeSummary } from '../../src/store/compute-summary.ts';
 import { resetPanelStore, usePanelStore } from '../../src/store/index.ts';
 import { loadRecordIntoStore } from '../../src/store/launch.ts';
 import { typicalRecord } from '../fhir/builders.ts';

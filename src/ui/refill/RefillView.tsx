@@ -11,7 +11,7 @@ import { refillNote } from '../../clinical/course/refill.ts';
 import { STATUS_LABEL } from '../labels.ts';
 import { formatDate, formatNumber, usDates } from '../format.ts';
 import { CopyBlock } from '../shared/CopyBlock.tsx';
-import { COURSE_FLAG_LABEL } from '../sections/CourseSection.tsx';
+import { COURSE_FLAG_LABEL } from '../labels.ts';
 
 export function RefillView({ check }: { check: RefillCheck }) {
   if (check.notApplicable) {

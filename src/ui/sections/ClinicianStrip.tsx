@@ -5,7 +5,6 @@
  * Each part links to the section that explains it.
  */
 import { daysBetween } from '../../clinical/dates.ts';
-import { COURSE_FLAG_LABEL } from './CourseSection.tsx';
 import type { MouseEvent, ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
@@ -13,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { IsoDate, PanelSummary, RiskTier } from '../../clinical/types.ts';
 import { useEngineText } from '../engine-text.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { displayStatus, TIER_SHORT } from '../labels.ts';
+import { COURSE_FLAG_LABEL, displayStatus, TIER_SHORT } from '../labels.ts';
 import { visuallyHidden } from '../shared/Disclosure.tsx';
 import { TONES, type Tone } from '../shared/StatusChip.tsx';
 import type { MmeThresholds } from './MmeBands.tsx';

@@ -6,16 +6,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { CourseResult } from '../../clinical/course/types.ts';
 import { formatDate, usDates } from '../format.ts';
+import { COURSE_FLAG_LABEL } from '../labels.ts';
 import { DoseHistoryChart, changeLabel } from './DoseHistoryChart.tsx';
-
-export const COURSE_FLAG_LABEL: Record<string, string> = {
-  'taper-faster-than-policy': 'Taper faster than policy',
-  'abrupt-stop': 'Stopped without a taper',
-  'dose-escalation': 'Dose increase to review',
-  'early-refill': 'Early refill',
-  'overlapping-supply': 'Overlapping supplies',
-  'multiple-prescribers': 'Multiple prescribers',
-};
 
 function courseLine(c: CourseResult): string {
   if (!c.start) return 'No opioid course in the orders read.';

@@ -6,10 +6,9 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { formatNumber } from '../format.ts';
 
-export interface MmeThresholds {
-  caution: number;
-  high: number;
-}
+import type { MmeThresholds } from '../thresholds.ts';
+
+export type { MmeThresholds } from '../thresholds.ts';
 
 export function bandOf(total: number, t: MmeThresholds): 'below' | 'caution' | 'high' {
   if (total >= t.high) return 'high';

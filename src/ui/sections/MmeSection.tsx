@@ -13,6 +13,7 @@ import { useEngineText } from '../engine-text.ts';
 import { groupBy, productKey, type Group } from '../grouping.ts';
 import { DisclosureButton, DisclosurePanel, useDisclosure } from '../shared/Disclosure.tsx';
 import { MmeBands, type MmeThresholds } from './MmeBands.tsx';
+import { DEFAULT_THRESHOLDS } from '../thresholds.ts';
 import { MmeOrderTable } from './MmeOrderTable.tsx';
 import { OrdersWindow, windowPhrase, type OrdersWindowProps } from '../shared/OrdersWindow.tsx';
 
@@ -23,7 +24,6 @@ export interface MmeProps {
   orders?: OrdersWindowProps;
 }
 
-export const DEFAULT_THRESHOLDS: MmeThresholds = { caution: 50, high: 90 };
 
 export function MmeSection({ mme, thresholds = DEFAULT_THRESHOLDS, orders }: MmeProps) {
   const counted = mme.orders.filter((o) => o.status === 'counted');

@@ -3,7 +3,7 @@
  * ≥ 4.5:1), and nothing that needs action uses green: overdue, never done and "could not check" never
  * read as fine.
  */
-import Chip from '@mui/material/Chip';
+import Box from '@mui/material/Box';
 import type { ComponentType } from 'react';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import { STATUS_LABEL, type DisplayStatus } from '../labels.ts';
@@ -33,22 +33,36 @@ export const STATUS_LOOK: Record<DisplayStatus, { tone: Tone; Icon: ComponentTyp
   'not-applicable': { tone: TONES.neutral, Icon: DashIcon },
 };
 
+/** A small outlined label with its icon (MUI's Chip look, without its button machinery: it is not clickable). */
 export function ToneChip(props: { label: string; tone: Tone; Icon: ComponentType<SvgIconProps> }) {
   const { label, tone, Icon } = props;
   return (
-    <Chip
-      size="small"
-      variant="outlined"
-      label={label}
-      icon={<Icon />}
+    <Box
+      component="span"
+      className="tone-chip"
       sx={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: 0.5,
+        height: 24,
+        px: 1,
+        boxSizing: 'border-box',
+        border: 1,
+        borderRadius: 12,
         color: tone.fg,
         bgcolor: tone.bg,
         borderColor: tone.border,
+        fontSize: '0.8125rem',
         fontWeight: 600,
-        '& .MuiChip-icon': { color: tone.fg },
+        lineHeight: 1,
+        whiteSpace: 'nowrap',
+        verticalAlign: 'middle',
+        '& svg': { fontSize: 18, color: tone.fg, ml: -0.25 },
       }}
-    />
+    >
+      <Icon />
+      {label}
+    </Box>
   );
 }
 
