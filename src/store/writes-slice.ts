@@ -14,7 +14,10 @@ import type { Observation } from 'fhir/r4';
 import type { StateCreator } from 'zustand';
 import { pegAnswersOf, sameAnswers, type PegAnswers, type PegCorrection } from '../fhir/observation-builders.ts';
 import { SESSION_EXPIRED_MESSAGE } from '../fhir/types.ts';
-import { findByRequestId, savePdmpAttestation, savePegObservation, type SaveOptions, type WriteFailure, type WriteResult } from '../fhir/writes.ts';
+import type { SaveOptions, WriteFailure, WriteResult } from '../fhir/writes.ts';
+
+// The FHIR writes load with the first save (their chunk is not part of the first screen).
+const fhirWrites = () => import('../fhir/writes.ts');
 import { clinicInstant } from './clock.ts';
 import {
   browserDraftStorage,
@@ -200,6 +203,7 @@ export const createWritesSlice: StateCreator<PanelState, [], [], WritesSlice> = 
     setWrite(kind, pending);
     persist(kind);
     const { client, ctx } = context(pending);
+    const { savePegObservation, savePdmpAttestation } = await fhirWrites();
     const result =
       kind === 'peg'
         ? await savePegObservation(client, { ...pending.answers!, ...ctx }, deps, pending.correction ?? undefined)
@@ -245,7 +249,7 @@ export const createWritesSlice: StateCreator<PanelState, [], [], WritesSlice> = 
       // An edited retry of a save that may be on the chart: look for it before sending anything.
       setWrite('peg', { ...same, answers });
       const { client, patientId } = context(prev);
-      const found = await findByRequestId(client, patientId, pendingId, deps);
+      const found = await (await fhirWrites()).findByRequestId(client, patientId, pendingId, deps);
       if (!found.ok) return settle('peg', { ...prev, answers, status: 'saving' }, found);
       if (found.observation) return settle('peg', { ...edited, outcomeUnknown: false }, { ok: true, observation: found.observation, existing: true });
       // Not on the chart: the edited answers go under the same id, so a late arrival of the first attempt is

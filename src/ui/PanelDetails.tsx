@@ -3,7 +3,9 @@
  * review); from 900 px the two halves side by side. Its own chunk (PanelDetailsSlot.tsx), loaded after the first
  * screen: the forms, charts, tables and dialogs live here.
  */
+import { useMemo } from 'react';
 import Box from '@mui/material/Box';
+import { buildNoteText } from './note-text.ts';
 import type { PanelProps } from './panel-props.ts';
 import { SectionBoundary, StatusGate } from './shared/SectionBoundary.tsx';
 import { MmeSection } from './sections/MmeSection.tsx';
@@ -27,6 +29,7 @@ const column = { display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }
 export default function PanelDetails(p: PanelProps & { asOf: string }) {
   const s = p.summary;
   const asOf = p.asOf;
+  const noteText = useMemo(() => (s ? buildNoteText(s) : ''), [s]);
   return (
     <Box className="panel-grid" sx={{ display: 'flex', flexDirection: 'column', gap: 2, [WIDE]: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', alignItems: 'start' } }}>
       <Box className="panel-column" sx={column}>
@@ -69,9 +72,9 @@ export default function PanelDetails(p: PanelProps & { asOf: string }) {
         <SectionBoundary id="non-opioid-care" title="Non-opioid pain care" status={p.statuses.meds}>
           {() => s?.nonOpioidCare && <NonOpioidCareSection care={s.nonOpioidCare} />}
         </SectionBoundary>
-        <SectionBoundary id="support-team" title="Pain support team" status={READY}>{() => <ReviewSection />}</SectionBoundary>
+        <SectionBoundary id="support-team" title="Pain support team" status={READY} className="no-print">{() => <ReviewSection />}</SectionBoundary>
         <SectionBoundary id="copy-to-note" title="Copy to note" status={p.statuses.note} className="no-print">
-          {() => <CopyToNoteSection text={p.noteText} />}
+          {() => <CopyToNoteSection text={noteText} />}
         </SectionBoundary>
         <SectionBoundary id="data-notes" title="Data notes" status={READY} className="no-print">
           {() => <DataNotesSection asOf={asOf || null} load={p.load} notes={p.notes} counts={p.counts} loadedAt={p.loadedAt} />}

@@ -30,6 +30,8 @@ const PRINT = {
     '.panel-column': { display: 'block !important' },
     '.panel-section': { breakInside: 'avoid', border: '0 !important', padding: '4px 0 !important', marginBottom: '6px', boxShadow: 'none !important' },
     '.panel-section h2': { fontSize: '13px', margin: '0 0 2px' },
+    // Charts at a little over half the width (their height follows): the summary stays within two pages.
+    '.panel-chart': { width: '55% !important' },
     a: { color: 'inherit !important', textDecoration: 'none !important' },
     'main, .panel-root': { padding: '0 !important' },
     '*': { printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact' },

@@ -14,7 +14,6 @@ export interface PanelProps {
   load: LoadStatus;
   loadedAt: string | null;
   statuses: Record<SectionId, SectionStatus>;
-  noteText: string;
   notes: DataNoteLine[];
   counts: Partial<Record<SourceKey, number>>;
   canWrite: boolean;

@@ -9,7 +9,6 @@ import { useDataNotes, usePanelSummary } from '../store/derived.ts';
 import type { SourceKey } from '../clinical/types.ts';
 import { effectiveLoadStatus, panelStatuses } from './panel-status.ts';
 import { SOURCE_LABEL } from './labels.ts';
-import { buildNoteText } from './note-text.ts';
 import type { PanelProps } from './panel-props.ts';
 import type { DataNoteLine } from './sections/DataNotesSection.tsx';
 import { DEFAULT_THRESHOLDS } from './thresholds.ts';
@@ -32,7 +31,6 @@ export function usePanelProps(): PanelProps {
   const load = useMemo(() => effectiveLoadStatus(rawLoad, loadedAt !== null), [rawLoad, loadedAt]);
   const blocked = policyErrors ? 'the clinic policy could not be used' : (sessionError?.message ?? null);
   const statuses = useMemo(() => panelStatuses(load, summary !== null, blocked), [load, summary, blocked]);
-  const noteText = useMemo(() => (summary ? buildNoteText(summary) : ''), [summary]);
   const notes = useMemo<DataNoteLine[]>(
     () => [
       ...(summary?.notes ?? []).map((text) => ({ level: 'warning' as const, text })),
@@ -51,7 +49,6 @@ export function usePanelProps(): PanelProps {
     load,
     loadedAt,
     statuses,
-    noteText,
     notes,
     counts,
     canWrite,

@@ -33,7 +33,7 @@ export function DoseHistoryChart({ course, thresholds = { caution: 50, high: 90 
   const shown = active === null ? null : course.changes[active];
   return (
     <Box ref={boxRef} data-testid="dose-history">
-      <Box component="svg" viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`Opioid dose over time, MME per day, ${formatDate(segments[0].from)} to ${formatDate(segments.at(-1)!.to)}`} sx={{ width: '100%', height: 'auto', display: 'block' }}>
+      <Box component="svg" className="panel-chart" viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`Opioid dose over time, MME per day, ${formatDate(segments[0].from)} to ${formatDate(segments.at(-1)!.to)}`} sx={{ width: '100%', height: 'auto', display: 'block' }}>
         <defs>
           <pattern id="gap-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="6" stroke="#9e9e9e" strokeWidth="2" />

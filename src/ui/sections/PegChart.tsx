@@ -44,7 +44,7 @@ export function PegChart({ peg, improvementPct = 30 }: { peg: PegHistory; improv
   const shown = active === null ? null : entries[active];
   return (
     <Box ref={boxRef}>
-      <Box component="svg" viewBox={`0 0 ${W} ${H}`} role="group" aria-label="PEG score over time, 0 to 10, lower is better" sx={{ width: '100%', height: 'auto', display: 'block' }}>
+      <Box component="svg" className="panel-chart" viewBox={`0 0 ${W} ${H}`} role="group" aria-label="PEG score over time, 0 to 10, lower is better" sx={{ width: '100%', height: 'auto', display: 'block' }}>
         {[0, 5, 10].map((v) => (
           <g key={v} aria-hidden="true">
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#cfd8dc" />
