@@ -18,7 +18,7 @@ import { permissionsOf, reviewAbilities, type ReviewAbilities } from '../../fhir
 import { usePanelStore } from '../../store/index.ts';
 import { useReviewsStore, type ReviewSet } from '../../store/reviews-store.ts';
 import { acknowledgeRecommendation, sendReviewRequest, type ActionResult } from './actions.ts';
-import { CaseReviewPanel } from './CaseReviewPanel.tsx';
+import { CaseReviewSlot } from './case-review-slot.tsx';
 import { hasRequestDraft, RequestReviewForm } from './RequestReviewForm.tsx';
 import { ReviewCard } from './ReviewCard.tsx';
 import { displayName } from './names.ts';
@@ -42,7 +42,7 @@ export function ReviewSection() {
       onReload={() => void useReviewsStore.getState().loadPatient(client, patientId)}
       onRequest={(input, id) => sendReviewRequest(client, { ...input, patientId, patientName: displayName(patient), clientRequestId: id })}
       onAcknowledge={(taskId) => acknowledgeRecommendation(client, taskId, patientId)}
-      caseReview={(taskId) => <CaseReviewPanel client={client} patientId={patientId} taskId={taskId} />}
+      caseReview={(taskId) => <CaseReviewSlot client={client} patientId={patientId} taskId={taskId} />}
     />
   );
 }

@@ -1,9 +1,9 @@
 /**
- * A component in its own chunk that renders synchronously once the chunk is in (unlike React.lazy, which
- * suspends on first render even when preloaded): the first screen does not wait for it, and tests that preload
- * it render it in one pass.
+ * A component in its own chunk: its placeholder until the chunk is in, then the component — synchronously on the
+ * first render once preloaded (tests preload; React.lazy would suspend once even then). The chunk is asked for
+ * when the slot mounts, or earlier through preload().
  */
-import { Suspense, use, type ComponentType, type ReactNode } from 'react';
+import { useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 
 export interface Preloadable<P> {
   Component: (props: P & { fallback?: ReactNode }) => ReactNode;
@@ -13,18 +13,22 @@ export interface Preloadable<P> {
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>): Preloadable<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
-  const preload = () => (pending ??= load().then((c) => (loaded = c)));
-  function Loaded(props: P) {
-    const C = loaded ?? use(preload());
-    return <C {...props} />;
-  }
+  const listeners = new Set<() => void>();
+  const preload = () =>
+    (pending ??= load().then((c) => {
+      loaded = c;
+      for (const l of listeners) l();
+      return c;
+    }));
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    void preload();
+    return () => listeners.delete(listener);
+  };
+  const current = () => loaded;
   function Component({ fallback = null, ...props }: P & { fallback?: ReactNode }) {
-    if (loaded) return <Loaded {...(props as P)} />;
-    return (
-      <Suspense fallback={fallback}>
-        <Loaded {...(props as P)} />
-      </Suspense>
-    );
+    const C = useSyncExternalStore(subscribe, current, current);
+    return C ? <C {...(props as P)} /> : fallback;
   }
   return { Component, preload };
 }
