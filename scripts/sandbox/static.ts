@@ -3,7 +3,8 @@
  * a 400, never an exception) and the file must resolve — symbolic links followed — to the folder itself or below
  * it (the folder's path plus a separator: "/app" must not admit "/app-secret/...").
  */
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -63,9 +64,30 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     }
     if (!found || found.dir) return plain(res, 404, 'Not found', headers);
     if (!isInside(base, found.real)) return plain(res, 403, 'Forbidden', headers);
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? gzipped(found.real) : null;
+    if (gz) {
+      res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': String(gz.length) });
+      return void res.end(req.method === 'HEAD' ? undefined : gz);
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' });
     createReadStream(found.real).on('error', () => res.destroy()).pipe(res);
   } catch {
     plain(res, 500, 'Internal error', headers);
   }
+}
+
+// Text files go out gzipped, as any production web server sends them (compressed once per file version).
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.json', '.svg', '.map']);
+const gzCache = new Map<string, { stamp: string; body: Buffer }>();
+
+function gzipped(path: string): Buffer | null {
+  if (!COMPRESSIBLE.has(extname(path))) return null;
+  const st = statSync(path);
+  const stamp = `${st.mtimeMs}:${st.size}`;
+  const hit = gzCache.get(path);
+  if (hit?.stamp === stamp) return hit.body;
+  const body = gzipSync(readFileSync(path), { level: 6 });
+  gzCache.set(path, { stamp, body });
+  return body;
 }

@@ -2,7 +2,7 @@
  * index.html's root: "Connecting…", then the launch-error page, the clinic registry, or one patient's screen
  * (header, panel, and the session-ended overlay).
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@mui/material';
 import type { Patient } from 'fhir/r4';
 import { classifyLaunchError } from '../fhir/smart.ts';
@@ -72,12 +72,13 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
   return <PatientScreen asOf={outcome.asOf} />;
 }
 
-/** `launching`: the launch main.tsx started before the first render (tests may pass their own). */
+/** `launching`: the launch main.ts started before the first render (tests may pass their own). */
 export function App({ launching }: { launching?: Promise<LaunchOutcome> }) {
   const [outcome, setOutcome] = useState<LaunchOutcome | null>(null);
   useEffect(() => {
     let live = true;
-    void (launching ?? bootstrap()).then((o) => live && setOutcome(o));
+    // A transition: React draws the panel in slices, so the answers arriving meanwhile are handled at once.
+    void (launching ?? bootstrap()).then((o) => live && startTransition(() => setOutcome(o)));
     return () => { live = false; };
   }, [launching]);
   return (

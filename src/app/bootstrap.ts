@@ -32,8 +32,10 @@ export async function bootstrap(): Promise<LaunchOutcome> {
     const patientId = client.getPatientId();
     if (!patientId) return { kind: 'registry', client, asOf };
     // The Patient is read once, by the loader, through the retrying transport, in parallel with every search;
-    // a rejected token shows up there as the session error.
+    // a rejected token shows up there as the session error. The first requests are on their way before the
+    // outcome reaches React (its first render of the panel must not hold them up).
     void startLaunch(client, asOf);
+    await launchStarted;
     return { kind: 'patient', client, asOf };
   } catch (e) {
     return { kind: 'failed', failure: classifyLaunchError(e, search) };
@@ -47,8 +49,21 @@ export function openPatient(client: Client, patientId: string, asOf: string): vo
   void startLaunch(client, asOf);
 }
 
-/** The loader, its queries and code lists are their own chunk (main.tsx has already asked for it). */
+/**
+ * The loader, its queries and code lists are their own chunk (main.ts has already asked for it). The support
+ * team's requests are read at the same time as the record, not after the panel has drawn its section.
+ */
+let launchStarted: Promise<unknown> = Promise.resolve();
+
 async function startLaunch(client: Client, asOf: string): Promise<void> {
-  const { launchPanel } = await import('../store/launch.ts');
-  await launchPanel(client, { asOf, clock: systemClock });
+  const module = import('../store/launch.ts');
+  launchStarted = module.catch(() => undefined);
+  const { launchPanel } = await module;
+  const loading = launchPanel(client, { asOf, clock: systemClock });
+  const patientId = client.getPatientId();
+  if (patientId) {
+    const { useReviewsStore } = await import('../store/reviews-store.ts');
+    if (!useReviewsStore.getState().patients[patientId]) void useReviewsStore.getState().loadPatient(client, patientId);
+  }
+  await loading;
 }

@@ -60,11 +60,22 @@ function cached(key: string): CapabilityStatement | null {
   }
 }
 
+// Reads in flight, per server: the loader and the support team's requests start together and share one read.
+const inFlight = new Map<string, Promise<Capabilities>>();
+
 /** The server's capabilities, from this session's copy when there is one; an unreadable /metadata is not kept. */
 export async function readCapabilities(transport: Transport): Promise<Capabilities> {
   const key = transport.resolve('metadata');
   const kept = cached(key);
   if (kept) return capabilitiesFrom(kept);
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const reading = fetchCapabilities(transport, key).finally(() => inFlight.delete(key));
+  inFlight.set(key, reading);
+  return reading;
+}
+
+async function fetchCapabilities(transport: Transport, key: string): Promise<Capabilities> {
   try {
     const { body } = await transport.send('metadata');
     const isStatement = (body as { resourceType?: unknown } | null)?.resourceType === 'CapabilityStatement';

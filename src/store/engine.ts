@@ -1,6 +1,6 @@
 /**
- * Loads the clinical engine chunk once (started by main.tsx before the token exchange, so it downloads while the
- * searches run) and lets React read it: null until the chunk has arrived, then the module, synchronously.
+ * Loads the clinical engine chunk once and lets React read it: null until the chunk has arrived, then the module,
+ * synchronously. index.html preloads the file; launch.ts evaluates it once the searches are on their way.
  */
 import { useSyncExternalStore } from 'react';
 

@@ -15,6 +15,7 @@ import { SESSION_EXPIRED_MESSAGE, type SourceLoad } from '../fhir/types.ts';
 import { canWriteObservation } from '../fhir/writes.ts';
 import type { Clock } from './clock.ts';
 import { frameBatch } from './frame-batch.ts';
+import { loadEngine } from './engine.ts';
 import { queryConfigFromPolicy } from './policy-config.ts';
 import { usePanelStore } from './index.ts';
 
@@ -53,6 +54,8 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
   });
   const policy = usePanelStore.getState().policy;
   const arrivals = frameBatch<SourceLoad>((loads) => usePanelStore.getState().receiveSources(loads));
+  // The engine is evaluated while the first answers are awaited, not before the first request is sent.
+  setTimeout(() => void loadEngine(), 0);
   const result = await loadPatientRecord(client, {
     ...options,
     config: policy ? queryConfigFromPolicy(policy) : undefined,
@@ -72,12 +75,12 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
 
 let policyLoading: Promise<void> | null = null;
 
-/** main.tsx: read the policy while the token is exchanged (launchPanel then waits for this read, not a new one). */
+/** main.ts: read the policy while the token is exchanged (launchPanel then waits for this read, not a new one). */
 export function startPolicyLoad(url = 'policy.json'): void {
   policyLoading = loadPolicy(url);
 }
 
-/** Policy (already on its way when main.tsx started it), then record: the whole launch hook for bootstrap.ts. */
+/** Policy (already on its way when main.ts started it), then record: the whole launch hook for bootstrap.ts. */
 export async function launchPanel(client: Client, options: LaunchOptions): Promise<LoadResult> {
   if (policyLoading && !options.policyUrl) await policyLoading;
   if (!usePanelStore.getState().policy) await loadPolicy(options.policyUrl, options.fetch);

@@ -2,6 +2,7 @@
  * Where the panel's lower part (PanelDetails.tsx, its own chunk) goes: placeholders with the section names while
  * the chunk arrives, which it does in parallel with the patient's searches.
  */
+import { useDeferredValue } from 'react';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import type { PanelProps } from './panel-props.ts';
@@ -18,6 +19,11 @@ function DetailsPlaceholder() {
   );
 }
 
+/**
+ * The lower part follows the data one step behind the checklist and the strip (useDeferredValue): when a batch
+ * of results arrives, React draws the first screen first and the longer sections right after, interruptibly.
+ */
 export function PanelDetailsSlot(p: PanelProps & { asOf: string }) {
-  return <panelDetails.Component {...p} fallback={<DetailsPlaceholder />} />;
+  const deferred = useDeferredValue(p);
+  return <panelDetails.Component {...deferred} fallback={<DetailsPlaceholder />} />;
 }
