@@ -20,10 +20,12 @@ function DetailsPlaceholder() {
 }
 
 /**
- * The lower part follows the data one step behind the checklist and the strip (useDeferredValue): when a batch
- * of results arrives, React draws the first screen first and the longer sections right after, interruptibly.
+ * While the record loads, the lower part follows the data one step behind the checklist and the strip
+ * (useDeferredValue): when a batch of results arrives, React draws the first screen first and the longer sections
+ * right after, interruptibly. Once loaded, it follows at once (a save and its chart point show together).
  */
 export function PanelDetailsSlot(p: PanelProps & { asOf: string }) {
   const deferred = useDeferredValue(p);
-  return <panelDetails.Component {...deferred} fallback={<DetailsPlaceholder />} />;
+  const shown = p.loadedAt ? p : deferred;
+  return <panelDetails.Component {...shown} fallback={<DetailsPlaceholder />} />;
 }

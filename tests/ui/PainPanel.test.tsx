@@ -66,8 +66,7 @@ describe('Pain visit panel with a fixture patient', () => {
     await user.click(screen.getByRole('button', { name: 'Save PEG to chart' }));
     expect(await screen.findByText('Saved to the chart: PEG 3.3.')).toBeInTheDocument();
     // The chart shows the current course by default (the baseline 10/20 and today); the earlier score on demand.
-    // (The sections below the strip follow one render behind: useDeferredValue.)
-    await waitFor(() => expect(pegPoints().map((p) => p.getAttribute('aria-label')?.slice(0, 20))).toEqual(['10/20/2026: PEG 4.0 ', '11/22/2026: PEG 3.3 ']));
+    expect(pegPoints().map((p) => p.getAttribute('aria-label')?.slice(0, 20))).toEqual(['10/20/2026: PEG 4.0 ', '11/22/2026: PEG 3.3 ']);
     await user.click(screen.getByRole('button', { name: 'Show all 3 scores' }));
     expect(pegPoints()).toHaveLength(3);
     const [saved] = savedObservations();
