@@ -7,6 +7,7 @@
 import type { MedicationRequest, Patient, Resource } from 'fhir/r4';
 import { datePart } from '../clinical/dates.ts';
 import type { ClinicalRecord } from '../clinical/record/types.ts';
+import type { SummaryParts } from '../clinical/summary.ts';
 import type { IsoDate, LoadStatus, PanelSummary } from '../clinical/types.ts';
 import { upcomingAppointments } from './appointments.ts';
 import { resourcesAsOf } from './as-of-filter.ts';
@@ -20,7 +21,7 @@ import { createTally, tallyAdd, tallyReport, type MeasuresReport } from './tally
 import type { Prescriber, RegistryRow } from './types.ts';
 
 /** The clinical engine with the clinic policy bound: summary of one patient as of a date. */
-export type Summarize = (resources: readonly Resource[], loadStatus: LoadStatus, asOf: IsoDate, what?: { course?: boolean }) => PanelSummary;
+export type Summarize = (resources: readonly Resource[], loadStatus: LoadStatus, asOf: IsoDate, what?: SummaryParts) => PanelSummary;
 
 /**
  * The same engine in its two steps (normalise, then summarise a record as of a date), so one normalised record
@@ -28,7 +29,7 @@ export type Summarize = (resources: readonly Resource[], loadStatus: LoadStatus,
  */
 export interface RecordEngine {
   normalize: (resources: readonly Resource[]) => ClinicalRecord;
-  summarize: (record: ClinicalRecord, loadStatus: LoadStatus, asOf: IsoDate, what?: { course?: boolean }) => PanelSummary;
+  summarize: (record: ClinicalRecord, loadStatus: LoadStatus, asOf: IsoDate, what?: SummaryParts) => PanelSummary;
 }
 
 /** What addPatient computed for the last patient (the browser worker keeps it for the deferred run chart). */
@@ -66,6 +67,9 @@ export interface RegistryOptions {
   /** Skip the month-end summaries in addPatient (the browser adds them later with addRunChart). */
   deferRunChart?: boolean;
 }
+
+/** A month-end point reads only measureFlags (cohort, monitoring status and dates, MME): no course, no UDT findings. */
+const MONTH_PARTS: SummaryParts = { course: false, findings: false };
 
 /** Earliest MedicationRequest.authoredOn; null when some order has no date (must summarize); undefined: no orders. */
 function firstOrderDate(resources: readonly Resource[]): IsoDate | null | undefined {
@@ -156,7 +160,7 @@ export class RegistryAccumulator {
       // Before the patient's first order was written nobody can have a current order: nothing to count.
       if (first !== null && first > d) continue;
       try {
-        const s = at && engine ? engine.summarize(at(d), loadStatus, d, { course: false }) : summarize(resourcesAsOf(resources, d), loadStatus, d, { course: false });
+        const s = at && engine ? engine.summarize(at(d), loadStatus, d, MONTH_PARTS) : summarize(resourcesAsOf(resources, d), loadStatus, d, MONTH_PARTS);
         this.chart.add(s, prescriber);
       } catch (e) {
         const id = resources.find((x) => x.resourceType === 'Patient')?.id ?? 'unknown';

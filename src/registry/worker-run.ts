@@ -67,7 +67,7 @@ export async function runRegistryJob(msg: StartMessage, d: WorkerDeps): Promise<
     for (const [i, k] of kept.entries()) {
       if (d.signal.aborted) throw new Error('cancelled');
       // Not in the table: the prescriber from the summary already made (course or not, it reads the same orders).
-      const summary = k.evaluated.summary ?? d.summarize(k.resources, k.loadStatus, msg.asOf, { course: false });
+      const summary = k.evaluated.summary ?? d.summarize(k.resources, k.loadStatus, msg.asOf, { course: false, findings: false });
       const prescriber = k.prescriber ?? prescriberOf(summary, k.resources, (ref) => shared.get(ref) as Practitioner | undefined);
       acc.addRunChart(k.resources, k.loadStatus, prescriber, k.evaluated.record);
       if (i % 50 === 49) d.post({ type: 'progress', phase: 'run-chart', text: 'Monthly run chart', done: i + 1, total: kept.length });

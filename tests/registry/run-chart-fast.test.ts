@@ -11,7 +11,9 @@ import { normalizeRecord } from '../../src/clinical/record/normalize.ts';
 import type { ClinicalRecord } from '../../src/clinical/record/types.ts';
 import { RegistryAccumulator, type RegistryOptions } from '../../src/registry/accumulate.ts';
 import { resourcesAsOf } from '../../src/registry/as-of-filter.ts';
+import { summarizePatient } from '../../src/clinical/summary.ts';
 import { policyEngine } from '../../src/registry/engine.ts';
+import { measureFlags } from '../../src/registry/measure-flags.ts';
 import { recordTimeline } from '../../src/registry/record-as-of.ts';
 import { monthEnds } from '../../src/registry/run-chart.ts';
 import type { RegistryRow } from '../../src/registry/types.ts';
@@ -50,6 +52,17 @@ describe('run chart from one normalised record per patient', () => {
     expect(fast.report.runChart.reduce((n, p) => n + p.patients, 0)).toBeGreaterThan(200);
     expect(fast.report.errors).toEqual([]);
     expect(fast).toStrictEqual(slow);
+  });
+
+  it('a month-end summary without course and UDT findings gives the same measure flags as the full summary', () => {
+    for (const resources of cohort.slice(0, 25)) {
+      for (const d of monthEnds(AS_OF, 12)) {
+        const month = resourcesAsOf(resources, d);
+        const full = summarizePatient(month, {}, DEFAULT_POLICY, d);
+        const lean = summarizePatient(month, {}, DEFAULT_POLICY, d, {}, { course: false, findings: false });
+        expect(measureFlags(lean)).toStrictEqual(measureFlags(full));
+      }
+    }
   });
 
   it('takes the fast path for every generated patient', () => {
