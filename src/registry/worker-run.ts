@@ -25,11 +25,14 @@ export interface WorkerDeps {
   batch?: number;
 }
 
+const PROGRESS_MS = 100;
+
 const errorNotes = (n: number) => (n ? [`${n} patients could not be summarized (listed under errors); they are not in the table or the measures.`] : []);
 
 export async function runRegistryJob(msg: StartMessage, d: WorkerDeps): Promise<void> {
   const now = d.now ?? (() => performance.now());
   const started = now();
+  let lastCount = -Infinity;
   const shared = new Map<string, Resource>();
   const kept: { resources: Resource[]; loadStatus: LoadStatus; prescriber?: Prescriber; evaluated: Evaluated }[] = [];
   const pending: Extract<FromWorker, { type: 'rows' }> = { type: 'rows', rows: [], listed: [] };
@@ -54,7 +57,12 @@ export async function runRegistryJob(msg: StartMessage, d: WorkerDeps): Promise<
     const { mode, notes } = await loadCohort({
       fhirBase: msg.fhirBase, fetch: fetchAuth, opioidCodes: d.opioidCodes, signal: d.signal,
       onShared: (r) => void shared.set(`${r.resourceType}/${r.id}`, r),
-      onProgress: (text, done, total) => d.post({ type: 'progress', phase: done === undefined ? 'fetching' : 'summarizing', text, done, total }),
+      onProgress: (text, done, total) => {
+        // A count per patient re-rendered the view 1,000 times: at most one count per PROGRESS_MS, and the last.
+        if (done !== undefined && done !== total && now() - lastCount < PROGRESS_MS) return;
+        if (done !== undefined) lastCount = now();
+        d.post({ type: 'progress', phase: done === undefined ? 'fetching' : 'summarizing', text, done, total });
+      },
       onPatient: (pid, resources, loadStatus) => {
         const row = acc.addPatient(pid, resources, loadStatus);
         // Anyone with an order may have been in the cohort at an earlier month-end.
