@@ -16,7 +16,20 @@ import { HARNESS_AS_OF, startRegistryHarness } from './registry-harness.ts';
 
 export const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 
-export async function benchBrowser(patients: number): Promise<string> {
+/** One browser run: seconds from navigation / the EHR menu click to "done", and inside the worker. */
+export interface BrowserBench {
+  patients: number;
+  inRegistry: number;
+  fromClick: number;
+  inWorker: number;
+  text: string;
+}
+
+const figures = (patients: number, wall: number, text: string) => ({
+  patients, fromClick: wall, inRegistry: Number(/(\d+) in the registry/.exec(text)?.[1]), inWorker: Number(/in ([\d.]+) s/.exec(text)?.[1]),
+});
+
+export async function benchBrowser(patients: number): Promise<BrowserBench> {
   const harness = await startRegistryHarness(patients);
   const browser = await chromium.launch(CHROMIUM);
   try {
@@ -27,8 +40,9 @@ export async function benchBrowser(patients: number): Promise<string> {
     await done.waitFor({ timeout: 600_000 });
     const wall = (Date.now() - t0) / 1000;
     const text = (await done.textContent()) ?? '';
-    return `browser registry, ${patients} patients (${/(\d+) in the registry/.exec(text)?.[1]} in the registry), Bulk Data via the sandbox bulk module: ` +
-      `${wall.toFixed(1)} s wall, ${/in ([\d.]+) s/.exec(text)?.[1]} s in the worker`;
+    const f = figures(patients, wall, text);
+    return { ...f, text: `browser registry, ${patients} patients (${f.inRegistry} in the registry), Bulk Data via the sandbox bulk module: ` +
+      `${wall.toFixed(1)} s wall, ${f.inWorker} s in the worker` };
   } finally {
     await browser.close();
     await harness.close();
@@ -39,7 +53,7 @@ export async function benchBrowser(patients: number): Promise<string> {
  * The same against the sandbox and the real app: clinic-level EHR launch (SMART, user-level scopes),
  * the sandbox's Bulk Data, the registry view in the app's iframe. Time = EHR menu click to "done".
  */
-export async function benchBrowserSandbox(patients: number): Promise<string> {
+export async function benchBrowserSandbox(patients: number): Promise<BrowserBench> {
   const cohort = join(tmpdir(), `pcp-bench-cohort-${patients}`);
   if (!existsSync(join(cohort, 'Patient.ndjson'))) await generateCohort({ patients, out: cohort, asOf: HARNESS_AS_OF, seed: 7 });
   const dist = await mkdtemp(join(tmpdir(), 'pcp-dist-'));
@@ -56,9 +70,10 @@ export async function benchBrowserSandbox(patients: number): Promise<string> {
     await done.waitFor({ timeout: 600_000 });
     const wall = (Date.now() - t1) / 1000;
     const text = (await done.textContent()) ?? '';
-    return `browser registry on the sandbox (real app, SMART EHR launch, Bulk Data), ${patients} generated patients ` +
-      `(${/(\d+) in the registry/.exec(text)?.[1]} in the registry): ${wall.toFixed(1)} s from the EHR menu to done, ` +
-      `${/in ([\d.]+) s/.exec(text)?.[1]} s in the worker (sandbox start with the data: ${loaded.toFixed(1)} s)`;
+    const f = figures(patients, wall, text);
+    return { ...f, text: `browser registry on the sandbox (real app, SMART EHR launch, Bulk Data), ${patients} generated patients ` +
+      `(${f.inRegistry} in the registry): ${wall.toFixed(1)} s from the EHR menu to done, ` +
+      `${f.inWorker} s in the worker (sandbox start with the data: ${loaded.toFixed(1)} s)` };
   } finally {
     await browser.close();
     await sandbox.close();
@@ -69,6 +84,6 @@ export async function benchBrowserSandbox(patients: number): Promise<string> {
 if (process.argv[1]?.endsWith('registry-browser.ts')) {
   const i = process.argv.indexOf('--patients');
   const n = i > 0 ? Number(process.argv[i + 1]) : 1000;
-  console.log(await benchBrowserSandbox(n));
-  console.log(await benchBrowser(n));
+  console.log((await benchBrowserSandbox(n)).text);
+  console.log((await benchBrowser(n)).text);
 }

@@ -4,7 +4,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { MedicationRequest, Practitioner, Resource } from 'fhir/r4';
-import { RegistryAccumulator, type RegistryReport, type Summarize } from '../registry/accumulate.ts';
+import { RegistryAccumulator, type RecordEngine, type RegistryReport, type Summarize } from '../registry/accumulate.ts';
 import { csvHeader, csvRow } from '../registry/columns.ts';
 import { MEASURES } from '../registry/measure-defs.ts';
 import type { MeasureDef } from '../registry/measure-defs.ts';
@@ -59,6 +59,8 @@ export interface RunOptions {
   asOf: string;
   /** In-process engine (tests, one thread). */
   summarize: Summarize;
+  /** The same engine in two steps (one normalisation per patient); the command line passes it. */
+  engine?: RecordEngine;
   /** With a policy and threads > 1, pass 2 runs in worker threads (each calls summarizePatient itself). */
   threaded?: { policy: Policy; threads: number };
   csvPath?: string;
@@ -87,6 +89,7 @@ export async function runRegistry(opts: RunOptions): Promise<RegistryRunResult> 
     const acc = new RegistryAccumulator({
       asOf: opts.asOf,
       summarize: opts.summarize,
+      engine: opts.engine,
       runChartMonths: opts.months ?? 12,
       practitioners: (ref) => input.shared.get(ref) as Practitioner | undefined,
       onRow: (row) => void pending.push(csvRow(row)),

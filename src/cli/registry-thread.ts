@@ -5,9 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Practitioner, Resource } from 'fhir/r4';
 import type { Policy } from '../clinical/policy/index.ts';
-import { summarizePatient } from '../clinical/summary.ts';
 import { RegistryAccumulator } from '../registry/accumulate.ts';
 import { csvRow } from '../registry/columns.ts';
+import { policyEngine } from '../registry/engine.ts';
 import { readBucket } from './registry-partition.ts';
 import { withReferenced } from './registry-run.ts';
 
@@ -19,7 +19,7 @@ const data = workerData as ThreadData;
 const shared = new Map(data.shared);
 const acc = new RegistryAccumulator({
   asOf: data.asOf, runChartMonths: data.months,
-  summarize: (resources, loadStatus, asOf, what) => summarizePatient(resources, loadStatus, data.policy, asOf, {}, what),
+  ...policyEngine(data.policy),
   practitioners: (ref) => shared.get(ref) as Practitioner | undefined,
   onRow: (row) => void rows.push(csvRow(row)),
 });

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_POLICY, parsePolicyText, type Policy } from '../clinical/policy/index.ts';
-import { summarizePatient } from '../clinical/summary.ts';
+import { policyEngine } from '../registry/engine.ts';
 import { checkInputFolder, checkOutputFile, describeFsError, PathError } from './paths.ts';
 import { parseRegistryArgs, USAGE } from './registry-args.ts';
 import { runRegistry } from './registry-run.ts';
@@ -46,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await runRegistry({
       folder: args.folder, asOf: args.asOf, csvPath: args.csv, months: args.months,
-      summarize: (resources, loadStatus, asOf, what) => summarizePatient(resources, loadStatus, policy, asOf, {}, what),
+      ...policyEngine(policy),
       threaded: { policy, threads: args.threads ?? Math.min(4, availableParallelism()) },
     });
     process.stdout.write(JSON.stringify({ policy: { name: policy.name, version: policy.version }, ...result }, null, 2) + '\n');

@@ -17,7 +17,7 @@ import { describeUnreadable } from './record/describe.ts';
 import { withUnreadable } from './record/load-status.ts';
 import { normalizeRecord } from './record/normalize.ts';
 import type { ClinicalRecord } from './record/types.ts';
-import { evaluateRisk, sourceGap } from './risk/rules.ts';
+import { sourceGap } from './risk/rules.ts';
 import type { ConditionEntry, IsoDate, LoadStatus, MedicationEntry, MmeOptions, MmeResult, PanelSummary, PatientResources, SourceKey } from './types.ts';
 
 export { computeRiskTier } from './risk/index.ts';
@@ -61,17 +61,25 @@ function sourceNotes(loadStatus: LoadStatus): string[] {
 /** MME options beyond the policy's (the command line's --edition / --research-factors). */
 export type SummaryMmeOptions = Pick<MmeOptions, 'edition' | 'useResearchFactors' | 'activeLookbackDays'>;
 
-export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: { course?: boolean } = {}): PanelSummary {
+/**
+ * Parts a caller may skip: `course` (dose history and flags) and `findings` (the unexpected-UDT interpretation:
+ * `unexpectedUdt` empty, no UDT alerts). The registry's run chart skips both: its measures read neither.
+ */
+export interface SummaryParts {
+  course?: boolean;
+  findings?: boolean;
+}
+
+export function summarizePatient(resources: PatientResources, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: SummaryParts = {}): PanelSummary {
   return summarizeRecord(normalizeRecord(resources as readonly Resource[], policy), loadStatus, policy, asOf, mmeOptions, what);
 }
 
 /** The panel summary of a normalised record as of a date: the one evaluation the panel, registry and CLI share. */
-export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: { course?: boolean } = {}): PanelSummary {
+export function summarizeRecord(record: ClinicalRecord, fetched: LoadStatus, policy: Policy, asOf: IsoDate, mmeOptions: SummaryMmeOptions = {}, what: SummaryParts = {}): PanelSummary {
   const loadStatus = withUnreadable(fetched, record.unreadable);
   const mme = mmeFromExposures(record, { asOf, ...mmeOptionsOf(policy), ...mmeOptions });
-  const { context, facts } = deriveContext(record, loadStatus, policy, asOf, mme);
-  const risk = evaluateRisk(facts, policy);
-  context.risk = risk;
+  const { context, facts } = deriveContext(record, loadStatus, policy, asOf, mme, undefined, what.findings !== false);
+  const risk = context.risk; // deriveContext evaluated it from the same facts
   const monitoring = monitoringItems(context, facts);
   const conditions: ConditionEntry[] = facts.conditions.map((c) => ({
     conditionId: c.conditionId, display: c.display, code: c.code, category: c.category,

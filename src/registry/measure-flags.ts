@@ -7,8 +7,18 @@ import type { IsoDate, MonitoringItemId, PanelSummary } from '../clinical/types.
 import { cohortOf, hasCurrent } from './cohort.ts';
 import type { MeasureFlag, MeasureId } from './types.ts';
 
-/** The same calendar day 12 months earlier (29 Feb → 28 Feb). */
+/** The same calendar day 12 months earlier (29 Feb → 28 Feb). Memoised: every patient asks for the same few dates. */
+const yearBefore = new Map<IsoDate, IsoDate>();
 export function twelveMonthsBefore(asOf: IsoDate): IsoDate {
+  let out = yearBefore.get(asOf);
+  if (out === undefined) {
+    out = computeTwelveMonthsBefore(asOf);
+    if (yearBefore.size < 1000) yearBefore.set(asOf, out);
+  }
+  return out;
+}
+
+function computeTwelveMonthsBefore(asOf: IsoDate): IsoDate {
   const [y, m, d] = asOf.split('-').map(Number);
   const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
   return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;

@@ -5,7 +5,7 @@
 /// <reference lib="webworker" />
 import { DRUG_TABLE } from '../clinical/drugs/drug-table.generated.ts';
 import { DEFAULT_POLICY, parsePolicy } from '../clinical/policy/index.ts';
-import { summarizePatient } from '../clinical/summary.ts';
+import { policyEngine } from './engine.ts';
 import { runRegistryJob } from './worker-run.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
@@ -28,7 +28,7 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
   }
   const policy = parsed.policy;
   void runRegistryJob(m, {
-    summarize: (resources, loadStatus, asOf, what) => summarizePatient(resources, loadStatus, policy, asOf, {}, what),
+    ...policyEngine(policy),
     fetch: (url, init) => fetch(url, init),
     opioidCodes: DRUG_TABLE.map((row) => row[0]),
     post,

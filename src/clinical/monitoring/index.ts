@@ -27,7 +27,7 @@ export interface Derived {
 }
 
 /** Facts and monitoring context as of a date, from the normalised record. `loadStatus` already counts unreadable records. */
-export function deriveContext(record: ClinicalRecord, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme: MmeResult, risk?: RiskResult): Derived {
+export function deriveContext(record: ClinicalRecord, loadStatus: LoadStatus, policy: Policy, asOf: IsoDate, mme: MmeResult, risk?: RiskResult, findings = true): Derived {
   const facts = gatherFacts(record, loadStatus, policy, asOf, mme);
   const udt = upTo(record.udt, asOf);
   const prescribed = prescribedExposures(record);
@@ -43,7 +43,7 @@ export function deriveContext(record: ClinicalRecord, loadStatus: LoadStatus, po
     agreement: upTo(record.agreement, asOf),
     udt,
     // A test is judged only when the orders read reach back to its look-back (an older test's orders were not read).
-    unexpectedUdt: unexpectedFindings(udt.filter((t) => !ordersSince || addDays(t.date, -lookback) >= ordersSince), (date) => prescribedAround(prescribed, date, lookback, current)),
+    unexpectedUdt: !findings ? [] : unexpectedFindings(udt.filter((t) => !ordersSince || addDays(t.date, -lookback) >= ordersSince), (date) => prescribedAround(prescribed, date, lookback, current)),
     peg: upTo(record.peg, asOf),
     phq9: facts.phq9,
     phq2: upTo(record.phq2, asOf),

@@ -2,7 +2,7 @@
  * The registry table: filter chips, search, sortable columns (the same columns as the CSV export),
  * paged so a large cohort stays fast; a row's "Open" button opens that patient's panel.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   Box, Button, Chip, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow,
   TableSortLabel, TextField, Typography,
@@ -15,7 +15,8 @@ import { downloadCsv } from './download.ts';
 // Every CSV column is shown, so the export matches the table.
 const SHOWN = REGISTRY_COLUMNS;
 
-export function RegistryTable({ rows, onOpenPatient }: { rows: RegistryRow[]; onOpenPatient?: (id: string) => void }) {
+// Memo: progress messages re-render the view while rows are unchanged; the table (up to 250 rows) need not follow.
+export const RegistryTable = memo(function RegistryTable({ rows, onOpenPatient }: { rows: RegistryRow[]; onOpenPatient?: (id: string) => void }) {
   const [filters, setFilters] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ column: string; direction: 'asc' | 'desc' }>({ column: 'tier', direction: 'asc' });
@@ -77,4 +78,4 @@ export function RegistryTable({ rows, onOpenPatient }: { rows: RegistryRow[]; on
         onRowsPerPageChange={(e) => { setPerPage(Number(e.target.value)); setPage(0); }} />
     </Box>
   );
-}
+});
