@@ -135,7 +135,13 @@ interface ProbeState {
 const jsPart = new Map<string, 'first-paint' | 'data-path'>();
 
 function classifyChunks(appDir: string): void {
-  const manifest = JSON.parse(readFileSync(join(appDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  const file = join(appDir, '.vite', 'manifest.json');
+  if (!existsSync(file)) {
+    // An older build without a manifest (a before/after run): what index.html names is the first paint.
+    for (const m of readFileSync(join(appDir, 'index.html'), 'utf8').matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)) jsPart.set(m[1], 'first-paint');
+    return;
+  }
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { file: string; imports?: string[] }>;
   const closure = (keys: string[]) => {
     const seen = new Set<string>();
     const visit = (k: string) => {
