@@ -9,7 +9,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // Two entry pages: launch.html (tiny: only FHIR.oauth2.authorize) and index.html (the panel).
 export default defineConfig({
   base: './',
-  plugins: [react(), preloadChunks(['src/app/render.tsx', 'src/store/launch.ts', 'src/clinical/engine.ts'])],
+  plugins: [react(), preloadChunks(['src/app/render.tsx', 'src/store/launch.ts'], ['src/clinical/engine.ts'])],
   // fhirclient "pure" build: modern browsers only, no fetch/AbortController polyfills (launch JS 22.7 → 17.3 kB gzip).
   // Not under vitest: the flag makes fhirclient use `window`, which node-environment tests lack.
   define: process.env.VITEST ? {} : { FHIRCLIENT_PURE: 'true' },

@@ -7,7 +7,12 @@ import type { Plugin } from 'vite';
 
 interface ChunkLike { type: string; fileName: string; moduleIds?: string[]; imports?: string[] }
 
-export function preloadChunks(modules: string[]): Plugin {
+/**
+ * `modules`: what the launch imports at once, first-paint first; `later`: what it needs only once the searches are
+ * sent (the clinical engine), preloaded with fetchpriority="low" so that, over HTTP/1.1's six connections, it does
+ * not queue ahead of the entry's own imports and the token exchange.
+ */
+export function preloadChunks(modules: string[], later: string[] = []): Plugin {
   return {
     name: 'pcp-preload-chunks',
     apply: 'build',
@@ -23,13 +28,20 @@ export function preloadChunks(modules: string[]): Plugin {
           wanted.add(file);
           for (const dep of byName.get(file)?.imports ?? []) add(dep);
         };
-        for (const m of modules) {
+        const chunkOf = (m: string) => {
           const chunk = chunks.find((c) => c.type === 'chunk' && (c.moduleIds ?? []).some((id) => id.replace(/\\/g, '/').endsWith(m)));
           if (!chunk) throw new Error(`preloadChunks: no chunk for ${m}`);
-          add(chunk.fileName);
-        }
+          return chunk.fileName;
+        };
+        modules.forEach((m) => add(chunkOf(m)));
+        const soon = new Set(wanted);
+        later.forEach((m) => add(chunkOf(m)));
         const named = [...wanted].filter((f) => !html.includes(f));
-        return named.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+        return named.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}`, ...(soon.has(f) ? {} : { fetchpriority: 'low' }) },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };

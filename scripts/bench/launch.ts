@@ -245,6 +245,9 @@ async function oneRun(browser: Browser, sandbox: Sandbox, target: Target, opts: 
     if (profiler) {
       printProfile(target.label, await profiler.stop());
       printTimeline(requests, t0!, state.checklist!);
+      const appFrame = page.frames().find((f) => /\/index\.html/.test(f.url()));
+      const marks = (await appFrame?.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, performance.timeOrigin + m.startTime] as const)).catch(() => [])) ?? [];
+      console.log(`  the app's marks (ms after the launch page started): ${marks.map(([n, at]) => `${n} ${(at - t0!).toFixed(0)}`).join(', ')}`);
     }
     await Promise.all(bodies);
 

@@ -27,7 +27,9 @@ export async function bootstrap(): Promise<LaunchOutcome> {
   const search = window.location.search;
   if (new URLSearchParams(search).get('error')) return { kind: 'failed', failure: classifyLaunchError(null, search) };
   try {
+    performance.mark('pcp:token-exchange');
     const client = await FHIR.oauth2.ready();
+    performance.mark('pcp:token-ready');
     const asOf = clinicDay(systemClock);
     const patientId = client.getPatientId();
     if (!patientId) return { kind: 'registry', client, asOf };
@@ -59,6 +61,7 @@ async function startLaunch(client: Client, asOf: string): Promise<void> {
   const module = import('../store/launch.ts');
   launchStarted = module.catch(() => undefined);
   const { launchPanel } = await module;
+  performance.mark('pcp:loader-start');
   const loading = launchPanel(client, { asOf, clock: systemClock });
   const patientId = client.getPatientId();
   if (patientId) {

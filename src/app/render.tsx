@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import type { LaunchOutcome } from './bootstrap.ts';
 
 export function renderApp(launching: Promise<LaunchOutcome>): void {
+  performance.mark('pcp:interface-start');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App launching={launching} />

@@ -63,6 +63,30 @@ function cached(key: string): CapabilityStatement | null {
 // Reads in flight, per server: the loader and the support team's requests start together and share one read.
 const inFlight = new Map<string, Promise<Capabilities>>();
 
+// Statements asked for before the token was there (see prefetchCapabilities), per metadata URL.
+const primed = new Map<string, Promise<unknown>>();
+
+/**
+ * index.html, while the token is exchanged: GET /metadata without a token (a CapabilityStatement is public, FHIR
+ * R4 §3.1.0.1.1 and SMART App Launch 2.x), so the searches need not wait for it. The server is the one the launch
+ * chose (fhirclient's saved state for this `state`, checked against the issuer allow-list by launch.html). If the
+ * server wants a token for it, the loader reads it with the token as before.
+ */
+export function prefetchCapabilities(search: string, storage: Storage | null, fetchImpl: typeof fetch): void {
+  const stateKey = new URLSearchParams(search).get('state');
+  if (!stateKey || !storage) return;
+  let serverUrl: unknown;
+  try {
+    serverUrl = (JSON.parse(storage.getItem(stateKey) ?? 'null') as { serverUrl?: unknown } | null)?.serverUrl;
+  } catch {
+    return;
+  }
+  if (typeof serverUrl !== 'string' || !/^https?:\/\//.test(serverUrl)) return;
+  const key = new URL('metadata', serverUrl.replace(/\/*$/, '/')).toString();
+  if (cached(key)) return;
+  primed.set(key, fetchImpl(key, { headers: { accept: 'application/fhir+json' } }).then((r) => (r.ok ? r.json() : null)).catch(() => null));
+}
+
 /** The server's capabilities, from this session's copy when there is one; an unreadable /metadata is not kept. */
 export async function readCapabilities(transport: Transport): Promise<Capabilities> {
   const key = transport.resolve('metadata');
@@ -70,6 +94,12 @@ export async function readCapabilities(transport: Transport): Promise<Capabiliti
   if (kept) return capabilitiesFrom(kept);
   const pending = inFlight.get(key);
   if (pending) return pending;
+  const early = primed.get(key);
+  if (early) {
+    primed.delete(key);
+    const body = await early;
+    if ((body as { resourceType?: unknown } | null)?.resourceType === 'CapabilityStatement') return keep(key, body as CapabilityStatement);
+  }
   const reading = fetchCapabilities(transport, key).finally(() => inFlight.delete(key));
   inFlight.set(key, reading);
   return reading;
@@ -80,14 +110,18 @@ async function fetchCapabilities(transport: Transport, key: string): Promise<Cap
     const { body } = await transport.send('metadata');
     const isStatement = (body as { resourceType?: unknown } | null)?.resourceType === 'CapabilityStatement';
     if (!isStatement) return capabilitiesFrom(null);
-    const statement = essentials(body as CapabilityStatement);
-    try {
-      sessionStore()?.setItem(CACHE_PREFIX + key, JSON.stringify(statement));
-    } catch {
-      // a full storage only costs the next launch one request
-    }
-    return capabilitiesFrom(statement);
+    return keep(key, body as CapabilityStatement);
   } catch {
     return capabilitiesFrom(null);
   }
+}
+
+function keep(key: string, full: CapabilityStatement): Capabilities {
+  const statement = essentials(full);
+  try {
+    sessionStore()?.setItem(CACHE_PREFIX + key, JSON.stringify(statement));
+  } catch {
+    // a full storage only costs the next launch one request
+  }
+  return capabilitiesFrom(statement);
 }
