@@ -23,6 +23,9 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    // Three workers on this 2-core machine: many tests wait on child processes and local servers (unit + ui
+    // 191 s → 136 s). The browser tests run one file at a time (fileParallelism: false below).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

@@ -3,18 +3,10 @@
  * without waiting for it. An unreadable statement is not kept; each server has its own copy.
  */
 import type { CapabilityStatement } from 'fhir/r4';
-import { readCapabilities } from '../../src/fhir/capabilities.ts';
+import { prefetchCapabilities, readCapabilities } from '../../src/fhir/capabilities.ts';
 import type { FhirResponse, Transport } from '../../src/fhir/transport.ts';
+import { MemoryStorage } from '../store/memory-storage.ts';
 
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  removeItem(k: string) { this.map.delete(k); }
-  setItem(k: string, v: string) { this.map.set(k, v); }
-}
 
 const statement: CapabilityStatement = {
   resourceType: 'CapabilityStatement', status: 'active', date: '2026-01-01', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
@@ -73,5 +65,47 @@ describe('capabilities kept for the session', () => {
     await readCapabilities(t);
     await readCapabilities(t);
     expect(t.calls).toEqual(['metadata', 'metadata']);
+  });
+});
+
+describe('/metadata asked for while the token is exchanged', () => {
+  const BASE_URL = 'https://ehr-e.example/fhir';
+  beforeEach(() => vi.stubGlobal('sessionStorage', new MemoryStorage()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  function launchState(serverUrl: string) {
+    sessionStorage.setItem('state-1', JSON.stringify({ serverUrl, clientId: 'pain-care-panel' }));
+    return '?code=abc&state=state-1';
+  }
+
+  it('reads the launch server\'s statement without a token; the loader then does not ask again', async () => {
+    const fetched: { url: string; auth: string | null }[] = [];
+    const fetchImpl = (async (url: RequestInfo | URL, init?: RequestInit) => {
+      fetched.push({ url: String(url), auth: new Headers(init?.headers).get('authorization') });
+      return new Response(JSON.stringify(statement), { status: 200 });
+    }) as typeof fetch;
+    prefetchCapabilities(launchState(BASE_URL), sessionStorage, fetchImpl);
+    const t = transport(`${BASE_URL}/`, () => statement);
+    const caps = await readCapabilities(t);
+    expect(fetched).toEqual([{ url: `${BASE_URL}/metadata`, auth: null }]);
+    expect(t.calls).toEqual([]);
+    expect(caps.supportsSearchParam('MedicationRequest', 'authoredon')).toBe(true);
+  });
+
+  it('a server that wants a token for /metadata is asked again with the token', async () => {
+    const fetchImpl = (async () => new Response('{"resourceType":"OperationOutcome"}', { status: 401 })) as typeof fetch;
+    prefetchCapabilities(launchState('https://ehr-f.example/fhir'), sessionStorage, fetchImpl);
+    const t = transport('https://ehr-f.example/fhir/', () => statement);
+    expect((await readCapabilities(t)).known).toBe(true);
+    expect(t.calls).toEqual(['metadata']);
+  });
+
+  it('does nothing without a launch state, or when the saved state names no http(s) server', async () => {
+    const fetchImpl = vi.fn() as unknown as typeof fetch;
+    prefetchCapabilities('?code=abc', sessionStorage, fetchImpl);
+    sessionStorage.setItem('state-2', JSON.stringify({ serverUrl: 'javascript:alert(1)' }));
+    prefetchCapabilities('?code=abc&state=state-2', sessionStorage, fetchImpl);
+    prefetchCapabilities('?code=abc&state=missing', sessionStorage, fetchImpl);
+    expect(fetchImpl).not.toHaveBeenCalled();
   });
 });

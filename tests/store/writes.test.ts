@@ -12,19 +12,10 @@ import { BASE, TOKEN_URI, fake, outcome, resetFake } from '../fhir/msw/fake-fhir
 import { conditionalCreate } from '../fhir/msw/handlers/writes.ts';
 import { makeNodeClient } from '../fhir/msw/node-client.ts';
 import { server, useMswServer } from '../fhir/msw/server.ts';
+import { MemoryStorage } from './memory-storage.ts';
 
 useMswServer();
 
-/** A Storage in memory (the unit project runs in node, without sessionStorage). */
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  removeItem(k: string) { this.map.delete(k); }
-  setItem(k: string, v: string) { this.map.set(k, v); }
-}
 let storage: MemoryStorage;
 let requests: string[];
 
