@@ -43,6 +43,8 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
+          // Typing with user-event in jsdom beside two other workers: 5 s is too tight on a loaded 2-core machine.
+          testTimeout: 20_000,
           include: ['tests/**/*.test.tsx'],
           setupFiles: ['tests/ui/setup.ts'],
         },
