@@ -54,8 +54,9 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
   });
   const policy = usePanelStore.getState().policy;
   const arrivals = frameBatch<SourceLoad>((loads) => usePanelStore.getState().receiveSources(loads));
-  // The engine is evaluated while the first answers are awaited, not before the first request is sent.
-  setTimeout(() => void loadEngine(), 0);
+  // The engine is evaluated while the first answers are awaited, not before the first request is sent (and the
+  // load is not over before it is in: nothing is left loading behind the caller).
+  const engineLoading = new Promise<void>((resolve) => setTimeout(() => loadEngine().then(() => resolve(), () => resolve()), 0));
   const result = await loadPatientRecord(client, {
     ...options,
     config: policy ? queryConfigFromPolicy(policy) : undefined,
@@ -68,6 +69,7 @@ export async function loadRecordIntoStore(client: Client, options: LaunchOptions
     },
   });
   arrivals.flush();
+  await engineLoading;
   usePanelStore.getState().setLoadedAt(usePanelStore.getState().clock().toISOString());
   if (result.sessionError) usePanelStore.getState().setSessionError(result.sessionError);
   return result;
