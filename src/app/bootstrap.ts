@@ -60,7 +60,12 @@ let launchStarted: Promise<unknown> = Promise.resolve();
 async function startLaunch(client: Client, asOf: string): Promise<void> {
   const module = import('../store/launch.ts');
   launchStarted = module.catch(() => undefined);
-  const { launchPanel } = await module;
+  let launchPanel: typeof import('../store/launch.ts')['launchPanel'];
+  try {
+    ({ launchPanel } = await module);
+  } catch (e) {
+    return reportAppLoadFailure(e);
+  }
   performance.mark('pcp:loader-start');
   const loading = launchPanel(client, { asOf, clock: systemClock });
   const patientId = client.getPatientId();
@@ -69,4 +74,11 @@ async function startLaunch(client: Client, asOf: string): Promise<void> {
     if (!useReviewsStore.getState().patients[patientId]) void useReviewsStore.getState().loadPatient(client, patientId);
   }
   await loading;
+}
+
+/** The loader's chunk could not be downloaded: every section says so (never an empty "nothing due"). */
+async function reportAppLoadFailure(e: unknown): Promise<void> {
+  const why = e instanceof Error ? e.message : 'unknown error';
+  const { usePanelStore } = await import('../store/index.ts');
+  usePanelStore.getState().setSessionError({ kind: 'app-load-failed', message: `Part of the app could not be loaded (${why}), so nothing could be read: reload the page or relaunch from the chart.` });
 }

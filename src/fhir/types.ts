@@ -23,7 +23,8 @@ export interface SourceLoad {
   failure?: FhirErrorKind;
 }
 
-export type SessionErrorKind = 'session-expired' | 'no-patient';
+/** app-load-failed: a part of the app itself could not be downloaded (network), so nothing could be read. */
+export type SessionErrorKind = 'session-expired' | 'no-patient' | 'app-load-failed';
 
 export interface SessionError {
   kind: SessionErrorKind;
