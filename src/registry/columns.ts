@@ -27,6 +27,7 @@ export const MONITORING_ITEMS: readonly { item: MonitoringItemId; label: string 
 export const STATUS_TEXT: Record<string, string> = {
   overdue: 'overdue',
   'due-soon': 'due soon',
+  'due-today': 'due today',
   'up-to-date': 'up to date',
   'never-done': 'never done',
   'not-applicable': 'not applicable',
@@ -60,7 +61,7 @@ export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { id: 'tier', header: 'Tier', value: (r) => r.tier, sortKey: (r) => TIER_RANK[r.tier] ?? 9 },
   { id: 'topReason', header: 'Top reason', value: (r) => r.topReason },
   ...MONITORING_ITEMS.flatMap(({ item, label }): RegistryColumn[] => [
-    { id: `${item}Status`, header: `${label} status`, value: (r) => STATUS_TEXT[r.monitoring[item]?.status ?? ''] ?? '' },
+    { id: `${item}Status`, header: `${label} status`, value: (r) => { const cell = r.monitoring[item]; return STATUS_TEXT[cell?.shown ?? cell?.status ?? ''] ?? ''; } },
     { id: `${item}Due`, header: `${label} due`, value: (r) => r.monitoring[item]?.dueDate ?? '' },
   ]),
   { id: 'benzo', header: 'Benzodiazepine overlap', value: (r) => (r.benzoOverlap ? 'yes' : 'no') },

@@ -1,6 +1,7 @@
 /**
  * One registry row from a patient's summary: the columns of the table, the CSV and the huddle sheet.
  */
+import { displayStatus } from '../clinical/monitoring/display-status.ts';
 import type { Patient } from 'fhir/r4';
 import { addDays } from '../clinical/dates.ts';
 import type { MonitoringItemId, PanelSummary } from '../clinical/types.ts';
@@ -25,7 +26,7 @@ export function buildRow(
   const patientId = summary.patientId ?? opts.patient?.id ?? 'unknown';
   const monitoring: Partial<Record<MonitoringItemId, MonitoringCell>> = {};
   for (const m of summary.monitoring) {
-    monitoring[m.item] = { status: m.status, dueDate: m.dueDate, lastDate: m.lastDate };
+    monitoring[m.item] = { status: m.status, dueDate: m.dueDate, lastDate: m.lastDate, shown: displayStatus(m, summary.asOf) };
   }
   const naloxone = monitoring.naloxone;
   const last = summary.peg.entries.at(-1);

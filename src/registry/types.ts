@@ -2,6 +2,7 @@
  * Registry contracts: one row per cohort patient (the table, the CSV, the huddle sheet) and the
  * measures of success (6BB block 6). Pure types, derived from PanelSummary objects.
  */
+import type { DisplayStatus } from '../clinical/monitoring/display-status.ts';
 import type { IsoDate, MonitoringItemId, MonitoringStatus, RiskTier } from '../clinical/types.ts';
 import type { ReviewFacts } from '../clinical/review/types.ts';
 
@@ -21,6 +22,8 @@ export interface MonitoringCell {
   status: MonitoringStatus;
   dueDate: IsoDate | null;
   lastDate: IsoDate | null;
+  /** The status as the panel says it on the row's clinic day ("never done", "due today"); absent: `status`. */
+  shown?: DisplayStatus;
 }
 
 export interface RegistryRow {

@@ -3,7 +3,7 @@
  * registry's huddle sheet. The engine's statuses are mapped for display here (displayStatus), never reworded
  * elsewhere: a PEG with nothing on file reads "Never done", like every other item with nothing on file.
  */
-import type { IsoDate, MedicationClass, MonitoringItemId, MonitoringStatus, RiskTier, SourceKey } from '../clinical/types.ts';
+import type { MedicationClass, MonitoringItemId, RiskTier, SourceKey } from '../clinical/types.ts';
 
 export const ITEM_LABEL: Record<MonitoringItemId, string> = {
   pdmp: 'PDMP check',
@@ -40,8 +40,9 @@ export const ACTION_TEXT: Record<MonitoringItemId, string> = {
 /** Rooming order: the two checks an MA starts first, then the rest in the engine's order. */
 export const ITEM_ORDER: MonitoringItemId[] = ['pdmp', 'udt', 'agreement', 'peg', 'phq9', 'ort', 'naloxone'];
 
-/** The engine's statuses plus "due today" (a due-soon item whose due date is today: it is done at this visit). */
-export type DisplayStatus = MonitoringStatus | 'due-today';
+// The engine's statuses in words: one rule for every screen and the registry (clinical/monitoring/display-status.ts).
+import type { DisplayStatus } from '../clinical/monitoring/display-status.ts';
+export { displayStatus, type DisplayStatus } from '../clinical/monitoring/display-status.ts';
 
 export const STATUS_LABEL: Record<DisplayStatus, string> = {
   overdue: 'Overdue',
@@ -53,12 +54,6 @@ export const STATUS_LABEL: Record<DisplayStatus, string> = {
   'not-applicable': 'Not applicable',
 };
 
-/** How the panel says an item's status: nothing on file is "never done" (the engine calls a missing PEG overdue). */
-export function displayStatus(item: { status: MonitoringStatus; lastDate: IsoDate | null; dueDate: IsoDate | null }, asOf: IsoDate): DisplayStatus {
-  if (item.status === 'overdue' && item.lastDate === null && item.dueDate === asOf) return 'never-done';
-  if (item.status === 'due-soon' && item.dueDate !== null && item.dueDate <= asOf) return 'due-today';
-  return item.status;
-}
 
 /** Needs doing at this visit (the checklist and the headline). */
 export const DUE_NOW: ReadonlySet<DisplayStatus> = new Set(['overdue', 'never-done', 'due-today']);

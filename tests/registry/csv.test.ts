@@ -55,3 +55,15 @@ describe('PEG change column', () => {
     expect(csvField(withChange(v))).toBe(text);
   });
 });
+
+describe('status columns say what the panel says on the clinic day', () => {
+  const status = (it: ReturnType<typeof item>) =>
+    REGISTRY_COLUMNS.find((c) => c.id === `${it.item}Status`)!.value(buildRow(summary({ asOf: '2025-06-30', items: [it] }), { prescriber: { key: 'k', display: 'k' } }));
+  it.each([
+    ['nothing on file (the engine: overdue, due today)', item('peg', 'overdue', null, '2025-06-30'), 'never done'],
+    ['done before, now past due', item('udt', 'overdue', '2024-01-02', '2025-01-02'), 'overdue'],
+    ['due soon, due date today: done at this visit', item('pdmp', 'due-soon', '2025-06-01', '2025-06-30'), 'due today'],
+    ['due soon, later', item('phq9', 'due-soon', '2025-01-15', '2025-07-15'), 'due soon'],
+    ['could not be read', item('ort', 'unavailable'), 'could not check'],
+  ])('%s → %j', (_what, it, text) => expect(status(it)).toBe(text));
+});
