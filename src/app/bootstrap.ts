@@ -78,7 +78,5 @@ async function startLaunch(client: Client, asOf: string): Promise<void> {
 
 /** The loader's chunk could not be downloaded: every section says so (never an empty "nothing due"). */
 async function reportAppLoadFailure(e: unknown): Promise<void> {
-  const why = e instanceof Error ? e.message : 'unknown error';
-  const { usePanelStore } = await import('../store/index.ts');
-  usePanelStore.getState().setSessionError({ kind: 'app-load-failed', message: `Part of the app could not be loaded (${why}), so nothing could be read: reload the page or relaunch from the chart.` });
+  (await import('../store/app-load-failure.ts')).reportAppLoadFailure(e);
 }

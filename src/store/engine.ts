@@ -3,19 +3,28 @@
  * synchronously. index.html preloads the file; launch.ts evaluates it once the searches are on their way.
  */
 import { useSyncExternalStore } from 'react';
+import { reportAppLoadFailure } from './app-load-failure.ts';
 
 export type Engine = typeof import('../clinical/engine.ts');
 
 let engine: Engine | null = null;
-let pending: Promise<Engine> | null = null;
 const listeners = new Set<() => void>();
 
-export function loadEngine(): Promise<Engine> {
-  pending ??= import('../clinical/engine.ts').then((m) => {
-    engine = m;
-    for (const l of listeners) l();
-    return m;
-  });
+let pending: Promise<Engine | null> | null = null;
+
+/** The engine, or null when its chunk could not be downloaded (then the panel's session error says so). */
+export function loadEngine(): Promise<Engine | null> {
+  pending ??= import('../clinical/engine.ts').then(
+    (m) => {
+      engine = m;
+      for (const l of listeners) l();
+      return m;
+    },
+    (e: unknown) => {
+      reportAppLoadFailure(e);
+      return null;
+    },
+  );
   return pending;
 }
 

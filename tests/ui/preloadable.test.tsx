@@ -22,4 +22,11 @@ describe('preloadable', () => {
     expect(screen.getByText('MME section')).toBeInTheDocument();
     expect(load).toHaveBeenCalledTimes(1);
   });
+
+  it('a chunk that cannot be downloaded says so where the part would be (not a placeholder forever)', async () => {
+    const slot = preloadable<{ name: string }>(() => Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    render(<slot.Component name="PEG" fallback={<p>Loading…</p>} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('This part of the panel could not be loaded (Failed to fetch dynamically imported module)');
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+  });
 });

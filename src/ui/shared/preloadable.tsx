@@ -12,22 +12,35 @@ export interface Preloadable<P> {
 
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>): Preloadable<P> {
   let loaded: ComponentType<P> | null = null;
+  let failed: string | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   const listeners = new Set<() => void>();
+  const settle = () => {
+    for (const l of listeners) l();
+  };
   const preload = () =>
-    (pending ??= load().then((c) => {
-      loaded = c;
-      for (const l of listeners) l();
-      return c;
-    }));
+    (pending ??= load().then(
+      (c) => {
+        loaded = c;
+        settle();
+        return c;
+      },
+      (e: unknown) => {
+        // Said where the part would be, never left as a placeholder that looks like "still loading".
+        failed = e instanceof Error ? e.message : 'unknown error';
+        settle();
+        throw e;
+      },
+    ));
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
-    void preload();
+    preload().catch(() => undefined);
     return () => listeners.delete(listener);
   };
-  const current = () => loaded;
+  const current = () => loaded ?? failed;
   function Component({ fallback = null, ...props }: P & { fallback?: ReactNode }) {
     const C = useSyncExternalStore(subscribe, current, current);
+    if (typeof C === 'string') return <p role="alert">This part of the panel could not be loaded ({C}): reload the page or relaunch from the chart.</p>;
     return C ? <C {...(props as P)} /> : fallback;
   }
   return { Component, preload };
