@@ -147,6 +147,23 @@ describe('Bulk Data client', () => {
     expect(statusUrls).toHaveLength(1);
     expect((await fetch(statusUrls[0])).status).toBe(404);
   });
+  it('a cancel that lands while a status poll is in flight is the same cancel (not a raw AbortError)', async () => {
+    const ac = new AbortController();
+    const deletes: string[] = [];
+    const spy = async (u: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') deletes.push(u);
+      // The status poll is held until the cancel, so the abort lands mid-request whatever the machine's speed.
+      if (u.includes('$bulk-status') && init?.method !== 'DELETE') {
+        ac.abort();
+        init?.signal?.throwIfAborted();
+      }
+      return fetch(u, init);
+    };
+    const p = runBulkExport(spy, { fhirBase: base, level: 'system', signal: ac.signal, onResource: () => {}, poll: { sleep } });
+    await expect(p).rejects.toMatchObject({ kind: 'cancelled' });
+    await new Promise((ok) => setTimeout(ok, 20));
+    expect(deletes).toHaveLength(1);
+  });
   it.each([
     ['5', 5000], ['0', 0], [null, null], ['soon', null], ['Thu, 01 Jan 1970 00:16:50 GMT', 10_000],
   ])('Retry-After %j → %j ms', (v, ms) => expect(retryAfterMs(v, 1_000_000)).toBe(ms));

@@ -43,6 +43,11 @@ export async function runBulkExport(fetchFn: FetchLike, req: ExportRequest): Pro
       resources += await downloadNdjson(fetchFn, out.url, req.onResource, req.signal);
     }
     return { resources, files: manifest.output.length };
+  } catch (e) {
+    // A cancel that lands while a status poll or a download is in flight rejects that fetch with the platform's
+    // AbortError: it is the same cancel as one that lands during a sleep, and is said the same way.
+    if (req.signal?.aborted && !(e instanceof BulkError)) throw new BulkError('cancelled', 'export cancelled');
+    throw e;
   } finally {
     req.signal?.removeEventListener('abort', onAbort);
   }
