@@ -3,7 +3,7 @@
  * (header, panel, and the session-ended overlay).
  */
 import { startTransition, useEffect, useState } from 'react';
-import { Box, CircularProgress, CssBaseline, ThemeProvider, Typography } from '@mui/material';
+import { Box, CssBaseline, Typography } from '@mui/material';
 import type { Patient } from 'fhir/r4';
 import { classifyLaunchError } from '../fhir/smart.ts';
 import { usePanelStore } from '../store/index.ts';
@@ -12,9 +12,10 @@ import { RegistryEntry } from '../ui/registry/RegistryEntry.tsx';
 import { sessionEndedDialog } from '../ui/drafts/session-ended-slot.ts';
 import { sessionEndView } from '../ui/drafts/session-end.ts';
 import { bootstrap, openPatient, type LaunchOutcome } from './bootstrap.ts';
+import { Spinner } from '../ui/shared/Spinner.tsx';
 import { LaunchErrorPage } from './LaunchErrorPage.tsx';
 import { PatientHeader } from './PatientHeader.tsx';
-import { theme } from './theme.ts';
+import { ThemeRoot } from './ThemeRoot.tsx';
 
 /** The header from the store's Patient (read once by the loader), or why it is missing. */
 function StorePatientHeader({ asOf }: { asOf: string }) {
@@ -50,7 +51,7 @@ function Shell({ outcome }: { outcome: LaunchOutcome | null }) {
   if (!outcome) {
     return (
       <Box sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }}>
-        <CircularProgress size={24} aria-label="Connecting to the EHR" />
+        <Spinner size={24} label="Connecting to the EHR" />
         <Typography>Connecting to the EHR…</Typography>
       </Box>
     );
@@ -82,9 +83,9 @@ export function App({ launching }: { launching?: Promise<LaunchOutcome> }) {
     return () => { live = false; };
   }, [launching]);
   return (
-    <ThemeProvider theme={theme}>
+    <ThemeRoot>
       <CssBaseline />
       <Shell outcome={outcome} />
-    </ThemeProvider>
+    </ThemeRoot>
   );
 }

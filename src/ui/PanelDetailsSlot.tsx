@@ -4,8 +4,8 @@
  */
 import { useDeferredValue } from 'react';
 import Box from '@mui/material/Box';
-import Skeleton from '@mui/material/Skeleton';
 import type { PanelProps } from './panel-props.ts';
+import { Placeholder } from './shared/Placeholder.tsx';
 import { preloadable } from './shared/preloadable.tsx';
 
 export const panelDetails = preloadable<PanelProps & { asOf: string }>(() => import('./PanelDetails.tsx').then((m) => m.default));
@@ -13,8 +13,8 @@ export const panelDetails = preloadable<PanelProps & { asOf: string }>(() => imp
 function DetailsPlaceholder() {
   return (
     <Box aria-busy="true" aria-label="Loading the rest of the panel" sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Skeleton variant="rounded" height={160} />
-      <Skeleton variant="rounded" height={160} />
+      <Placeholder height={160} />
+      <Placeholder height={160} />
     </Box>
   );
 }

@@ -10,12 +10,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { PanelProps } from './panel-props.ts';
 import { EngineTextContext, engineTextFor } from './engine-text.ts';
 import { SectionBoundary, StatusGate } from './shared/SectionBoundary.tsx';
 import { visuallyHidden } from './shared/Disclosure.tsx';
+import { Placeholder } from './shared/Placeholder.tsx';
 import { DueNowSection } from './sections/DueNowSection.tsx';
 import { ClinicianStrip } from './sections/ClinicianStrip.tsx';
 import { READY, type SectionStatus } from './section-status.ts';
@@ -69,7 +69,7 @@ export function PanelView(p: PanelProps) {
           <StatusGate
             status={stripStatus(p)}
             title="Clinician summary"
-            render={() => (s ? <ClinicianStrip summary={s} thresholds={p.thresholds} asOf={asOf} /> : <Skeleton variant="rounded" height={32} />)}
+            render={() => (s ? <ClinicianStrip summary={s} thresholds={p.thresholds} asOf={asOf} /> : <Placeholder height={32} />)}
           />
         </Paper>
         <PanelDetailsSlot {...p} asOf={asOf} />

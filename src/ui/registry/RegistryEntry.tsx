@@ -5,10 +5,10 @@
  * that patient's panel; user-level scopes allow reading any patient).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { CircularProgress } from '@mui/material';
 import type Client from 'fhirclient/lib/Client';
 import type { IsoDate } from '../../clinical/types.ts';
 import type { RegistryViewProps } from './RegistryView.tsx';
+import { Spinner } from '../shared/Spinner.tsx';
 
 const RegistryView = lazy(() => import('./RegistryView.tsx'));
 
@@ -31,7 +31,7 @@ export function RegistryEntry({ client, asOf, policyUrl = 'policy.json', onOpenP
       .then((policyJson: unknown) => live && setStart({ ...base, policyJson }));
     return () => { live = false; };
   }, [client, asOf, policyUrl]);
-  const spinner = <CircularProgress aria-label="Loading the clinic registry" sx={{ m: 4 }} />;
+  const spinner = <Spinner label="Loading the clinic registry" sx={{ m: 4 }} />;
   if (!start) return spinner;
   return (
     <Suspense fallback={spinner}>

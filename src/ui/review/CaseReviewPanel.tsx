@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
+import { Spinner } from '../shared/Spinner.tsx';
 import Typography from '@mui/material/Typography';
 import type Client from 'fhirclient/lib/Client';
 import type { Patient } from 'fhir/r4';
@@ -69,7 +69,7 @@ export function CaseReviewPanel({ client, patientId, taskId = null, listedFor = 
   if (!caseReview) {
     return (
       <Box role="status" aria-live="polite" sx={{ display: 'flex', gap: 2, alignItems: 'center', p: 2 }}>
-        <CircularProgress size={20} aria-hidden />
+        <Spinner size={20} />
         <Typography>Reading the patient&apos;s record for the case review…</Typography>
       </Box>
     );

@@ -7,14 +7,15 @@
 import { daysBetween } from '../../clinical/dates.ts';
 import type { MouseEvent, ReactNode } from 'react';
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
 import type { IsoDate, PanelSummary, RiskTier } from '../../clinical/types.ts';
 import { useEngineText } from '../engine-text.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { COURSE_FLAG_LABEL, displayStatus, TIER_SHORT } from '../labels.ts';
 import { visuallyHidden } from '../shared/Disclosure.tsx';
 import { TONES, type Tone } from '../shared/StatusChip.tsx';
+import { TextLink } from '../shared/TextLink.tsx';
 import type { MmeThresholds } from './MmeBands.tsx';
 
 const TIER_TONE: Record<RiskTier, Tone> = {
@@ -78,6 +79,15 @@ function jump(event: MouseEvent, target: string) {
   focusable.focus({ preventScroll: true });
 }
 
+/** A link to the section that explains a part of the strip (focus moves there too). */
+function JumpLink({ target, testId, sx, children }: { target: string; testId: string; sx?: SxProps<Theme>; children: ReactNode }) {
+  return (
+    <TextLink href={`#${target}`} onClick={(e) => jump(e, target)} underline="hover" testId={testId} sx={[{ minWidth: 0 }, ...(Array.isArray(sx) ? sx : [sx])]}>
+      {children}
+    </TextLink>
+  );
+}
+
 function Part({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Box sx={{ display: 'flex', alignItems: 'baseline', flexWrap: 'wrap', columnGap: 0.75, minWidth: 0 }}>
@@ -118,7 +128,7 @@ export function ClinicianStrip({ summary, thresholds, asOf }: { summary: PanelSu
       }}
     >
       <Part label="Risk">
-        <Link href="#risk" onClick={(e) => jump(e, 'risk')} underline="hover" sx={{ minWidth: 0 }} data-testid="strip-tier">
+        <JumpLink target="risk" testId="strip-tier">
           <Box component="span" sx={pill(TIER_TONE[tier])}>
             {TIER_SHORT[tier]}
           </Box>{' '}
@@ -128,17 +138,17 @@ export function ClinicianStrip({ summary, thresholds, asOf }: { summary: PanelSu
               {more > 0 ? ` (+${more} more)` : ''}
             </Typography>
           )}
-        </Link>
+        </JumpLink>
       </Part>
       <Part label="MME">
-        <Link href="#mme" onClick={(e) => jump(e, 'mme')} underline="hover" data-testid="strip-mme">
+        <JumpLink target="mme" testId="strip-mme">
           <Typography component="span" sx={{ fontWeight: 700, color: 'text.primary' }}>
             {mmeShort(summary.mme)}
           </Typography>{' '}
           <Typography component="span" variant="body2" sx={{ color: 'text.secondary' }}>
             {EDITION_SHORT[summary.mme.edition] ?? summary.mme.edition}
           </Typography>
-        </Link>
+        </JumpLink>
       </Part>
       <Part label="Flags">
         {flags.length === 0 ? (
@@ -152,9 +162,9 @@ export function ClinicianStrip({ summary, thresholds, asOf }: { summary: PanelSu
           <Box component="ul" data-testid="strip-flags" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, listStyle: 'none', m: 0, p: 0 }}>
             {flags.map((f) => (
               <li key={f.id}>
-                <Link href={`#${f.target}`} onClick={(e) => jump(e, f.target)} sx={pill(TONES.danger)} data-testid={`flag-${f.id}`}>
+                <JumpLink target={f.target} testId={`flag-${f.id}`} sx={pill(TONES.danger)}>
                   {f.text}
-                </Link>
+                </JumpLink>
               </li>
             ))}
           </Box>

@@ -7,12 +7,12 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { IsoDate, MonitoringItem, MonitoringItemId } from '../../clinical/types.ts';
 import { useEngineText } from '../engine-text.ts';
 import { formatDate } from '../format.ts';
 import { ACTION_TEXT, DUE_NOW, ITEM_LABEL, ITEM_ORDER, ITEM_SHORT, STATUS_LABEL, displayStatus, type DisplayStatus } from '../labels.ts';
+import { QuietButton } from '../shared/QuietButton.tsx';
 import { DisclosureButton, DisclosurePanel, useDisclosure, visuallyHidden } from '../shared/Disclosure.tsx';
 import { STATUS_LOOK, StatusChip } from '../shared/StatusChip.tsx';
 import { ItemDetails } from './ItemDetails.tsx';
@@ -166,21 +166,20 @@ function QuietLine({ groups, asOf, testId }: { groups: QuietGroup[]; asOf: IsoDa
               const isOpen = open === item.item;
               return (
                 <Box component="span" key={item.item} id={`due-item-${item.item}`} data-testid={`due-${item.item}`} data-status={status}>
-                  <Button
-                    size="small"
-                    variant="text"
+                  <QuietButton
+                    tone="neutral"
                     aria-expanded={isOpen}
                     aria-controls={isOpen ? panelId : undefined}
                     onClick={() => setOpen(isOpen ? null : item.item)}
                     startIcon={<Icon sx={{ color: tone.fg }} />}
-                    sx={{ textTransform: 'none', color: 'text.primary', fontWeight: 400, px: 0.5, py: 0, minWidth: 0, '& .MuiButton-startIcon': { mr: 0.25 } }}
+                    sx={{ px: 0.5, gap: 0.25 }}
                   >
                     <Box component="span" sx={visuallyHidden}>
                       {STATUS_LABEL[status]}:{' '}
                     </Box>
                     {ITEM_SHORT[item.item]}
                     {g.dated && item.dueDate ? ` by ${formatDate(item.dueDate)}` : ''}
-                  </Button>
+                  </QuietButton>
                 </Box>
               );
             })}

@@ -1,8 +1,8 @@
 /** Sources as a short list of titles, each a link when it has one (opens outside the EHR frame). */
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { Citation } from '../../clinical/types.ts';
+import { TextLink } from './TextLink.tsx';
 
 export function Citations({ citations, fallback }: { citations?: readonly Citation[]; fallback?: string }) {
   if (!citations?.length) {
@@ -21,9 +21,9 @@ export function Citations({ citations, fallback }: { citations?: readonly Citati
         {citations.map((c) => (
           <Typography component="li" variant="body2" color="text.secondary" key={c.label}>
             {c.url ? (
-              <Link href={c.url} target="_blank" rel="noopener noreferrer">
+              <TextLink href={c.url} external>
                 {c.label}
-              </Link>
+              </TextLink>
             ) : (
               c.label
             )}

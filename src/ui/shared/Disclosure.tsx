@@ -4,8 +4,8 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import { ExpandIcon } from './icons.tsx';
+import { QuietButton } from './QuietButton.tsx';
 
 export const visuallyHidden = {
   position: 'absolute',
@@ -37,19 +37,17 @@ interface ToggleProps {
 
 export function DisclosureButton({ open, onToggle, controls, children, label }: ToggleProps) {
   return (
-    <Button
-      size="small"
-      variant="text"
+    <QuietButton
       className="no-print"
       aria-expanded={open}
       aria-controls={open ? controls : undefined}
       aria-label={label}
       onClick={onToggle}
       endIcon={<ExpandIcon sx={{ transform: open ? 'rotate(180deg)' : 'none' }} />}
-      sx={{ textTransform: 'none', minWidth: 0, px: 0.75, py: 0, whiteSpace: 'nowrap', alignSelf: 'start' }}
+      sx={{ whiteSpace: 'nowrap', alignSelf: 'start' }}
     >
       {children}
-    </Button>
+    </QuietButton>
   );
 }
 

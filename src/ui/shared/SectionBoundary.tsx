@@ -6,9 +6,9 @@ import { Component, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import Skeleton from '@mui/material/Skeleton';
 import Box from '@mui/material/Box';
 import type { SectionStatus } from '../section-status.ts';
+import { Placeholder } from './Placeholder.tsx';
 
 interface Props {
   id: string;
@@ -40,7 +40,7 @@ export function StatusGate({ status, title, render }: { status: SectionStatus; t
     return (
       <Box role="status" aria-live="polite">
         <Typography variant="body2">Loading {title.toLowerCase()}…</Typography>
-        <Skeleton variant="rounded" height={48} sx={{ mt: 1 }} />
+        <Placeholder height={48} sx={{ mt: 1 }} />
       </Box>
     );
   }
