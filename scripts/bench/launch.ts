@@ -26,6 +26,7 @@
  *   npm run bench:launch
  *   npm run bench:launch -- --runs 7 --patients typical,heavy --trace-runs 3 --timeout 120000
  *   node --experimental-websocket --import tsx scripts/bench/launch.ts --patients typical --runs 3   # dist/ as it is
+ *   npm run bench:launch -- --launcher ../smart-launcher-v2   # through the SMART launcher v2 (launcher-flow.ts)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -36,6 +37,7 @@ import { generateHeavyPatient, HEAVY_PATIENT_ID, writeNdjson } from '../gen-heav
 import { FIXTURES_DIR, startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { typicalPatient } from './patients.ts';
 import { printProfile, printTimeline, startProfiler } from './cpu-profile.ts';
+import { startLauncherFlow, type LauncherFlow } from './launcher-flow.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -50,10 +52,12 @@ interface Options {
   chromium: string;
   /** One more run per patient under the V8 sampling profiler: the app's top functions by self time. */
   cpuProfile: boolean;
+  /** A smart-launcher-v2 checkout: launch through it instead of the sandbox's EHR page (launcher-flow.ts). */
+  launcher: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { runs: 7, warmup: 1, traceRuns: 3, patients: ['typical', 'heavy'], timeoutMs: 120_000, appDir: 'dist', chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', cpuProfile: false };
+  const opts: Options = { runs: 7, warmup: 1, traceRuns: 3, patients: ['typical', 'heavy'], timeoutMs: 120_000, appDir: 'dist', chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', cpuProfile: false, launcher: null };
   const num = (name: string, v: string | undefined, min: number) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new Error(`${name} needs a whole number ≥ ${min} (got ${v ?? 'nothing'})`);
@@ -72,10 +76,9 @@ function parseArgs(argv: string[]): Options {
       case '--app-dir': opts.appDir = value(); break;
       case '--cpu-profile': opts.cpuProfile = true; break;
       case '--chromium': opts.chromium = value(); break;
-      case '--launcher':
-        throw new Error('--launcher (an external SMART launcher v2) is not implemented yet: the benchmark runs against the local sandbox only');
+      case '--launcher': opts.launcher = value(); break;
       case '--help': case '-h':
-        console.log('npm run bench:launch -- [--runs 7] [--warmup 1] [--trace-runs 3] [--patients typical,heavy] [--timeout 120000] [--app-dir dist] [--chromium /usr/bin/chromium]');
+        console.log('npm run bench:launch -- [--runs 7] [--warmup 1] [--trace-runs 3] [--patients typical,heavy] [--timeout 120000] [--app-dir dist] [--chromium /usr/bin/chromium] [--cpu-profile] [--launcher <smart-launcher-v2 checkout>]');
         process.exit(0);
         break;
       default:
@@ -182,9 +185,21 @@ interface MainThread {
 
 interface Target { label: string; patientId: string }
 
+/**
+ * How the browser launches the app: the sandbox's EHR page (the app in its frame), or the SMART launcher v2 (the
+ * app as the top page after the launcher's redirects). `fhirBase`: where the app's FHIR requests go.
+ */
+interface Flow {
+  name: string;
+  launchUrl(patientId: string): string;
+  fhirBase: string;
+  /** The top page navigates away (launcher): time from the first request, not from the final page's time origin. */
+  timeFromFirstRequest: boolean;
+}
+
 const gzipCache = new Map<string, number>();
 
-async function oneRun(browser: Browser, sandbox: Sandbox, target: Target, opts: Options, trace: boolean, profile = false): Promise<RunResult> {
+async function oneRun(browser: Browser, flow: Flow, target: Target, opts: Options, trace: boolean, profile = false): Promise<RunResult> {
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     let resolveDone!: (s: ProbeState) => void;
@@ -228,13 +243,14 @@ async function oneRun(browser: Browser, sandbox: Sandbox, target: Target, opts: 
     let state: ProbeState;
     let t0: number;
     try {
-      await Promise.race([page.goto(`${sandbox.baseUrl}/ehr/launch?patient=${encodeURIComponent(target.patientId)}`, { waitUntil: 'commit' }), timeout]);
+      await Promise.race([page.goto(flow.launchUrl(target.patientId), { waitUntil: 'commit' }), timeout]);
       state = await Promise.race([done, timeout]);
-      t0 = (await page.evaluate('performance.timeOrigin')) as number;
+      t0 = flow.timeFromFirstRequest ? requests[0].timing().startTime : ((await page.evaluate('performance.timeOrigin')) as number);
       // Let the frame after "complete" (and anything it schedules) land in the trace.
       if (trace) await page.waitForTimeout(500);
     } catch (e) {
-      const frame = page.frames().find((f) => f !== page.mainFrame());
+      // The app's frame in the sandbox's EHR page; the page itself when the app is the top page (launcher).
+      const frame = page.frames().find((f) => /\/index\.html/.test(f.url())) ?? page.mainFrame();
       const text = frame ? ((await frame.evaluate('document.body ? document.body.innerText.slice(0, 400) : ""').catch(() => '')) as string) : '';
       throw new Error(`${target.label}: ${e instanceof Error ? e.message : e}; probe: ${JSON.stringify(latest)}; app frame: ${frame?.url() ?? 'none'}\n  ${text.replace(/\s+/g, ' ')}` +
         (failed.length ? `\n  failed requests: ${failed.slice(0, 5).join(', ')}` : ''));
@@ -252,7 +268,7 @@ async function oneRun(browser: Browser, sandbox: Sandbox, target: Target, opts: 
     await Promise.all(bodies);
 
     const checklistAt = state.checklist!;
-    const fhirBase = `${sandbox.fhirBaseUrl}/`;
+    const fhirBase = `${flow.fhirBase}/`;
     const scripts: Script[] = [];
     let encoding = 'identity';
     for (const r of requests) {
@@ -471,7 +487,7 @@ const TARGETS = {
   typicalMainThreadAfterLastResponseMs: 50,
 };
 
-function print(figures: PatientFigures[], opts: Options): void {
+function print(figures: PatientFigures[], opts: Options, flowName: string): void {
   const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
   const msf = (n: number) => `${n.toFixed(0)} ms`;
   const verdict = (value: number, limit: number) => (value <= limit ? 'ok' : `over by ${Math.round(((value - limit) / limit) * 100)}%`);
@@ -503,7 +519,7 @@ function print(figures: PatientFigures[], opts: Options): void {
   console.log(`\n${line(head)}`);
   for (const r of rows) console.log(line(r));
   console.log(
-    `\n(times from the navigation start of the EHR launch page to the first frame showing it; cold browser context per run, ` +
+    `\n(launch through ${flowName}; times from the navigation start of the launch page to the first frame showing it; cold browser context per run, ` +
       `${opts.warmup} warm-up run(s) per patient not counted; min–max in brackets; main thread = medians of ${opts.traceRuns} separate traced runs, ` +
       `renderer main threads' top-level tasks up to the frame showing the complete panel; JS gzip = zlib level 6 per file; targets are not asserted)`,
   );
@@ -520,9 +536,11 @@ async function main(): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'pcp-bench-launch-'));
   let sandbox: Sandbox | null = null;
+  let launcher: LauncherFlow | null = null;
   let browser: Browser | null = null;
   const stop = async () => {
     await browser?.close().catch(() => undefined);
+    await launcher?.close().catch(() => undefined);
     await sandbox?.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   };
@@ -549,6 +567,17 @@ async function main(): Promise<void> {
     const t = Date.now();
     sandbox = await startSandbox({ port: 0, appPort: 0, appDir, dataDirs, quiet: true });
     console.log(`sandbox on ${sandbox.baseUrl}, app on ${sandbox.appUrl} (started with the data in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    let flow: Flow = {
+      name: "the sandbox's EHR page",
+      launchUrl: (id) => `${sandbox!.baseUrl}/ehr/launch?patient=${encodeURIComponent(id)}`,
+      fhirBase: sandbox.fhirBaseUrl,
+      timeFromFirstRequest: false,
+    };
+    if (opts.launcher) {
+      launcher = await startLauncherFlow(opts.launcher, sandbox);
+      flow = { name: 'the SMART launcher v2', launchUrl: launcher.launchUrl, fhirBase: launcher.fhirBase, timeFromFirstRequest: true };
+      console.log(`SMART launcher v2 (${resolve(opts.launcher)}) at ${launcher.fhirBase}, in front of the sandbox's data`);
+    }
     browser = await chromium.launch({
       executablePath: opts.chromium,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
@@ -558,18 +587,18 @@ async function main(): Promise<void> {
 
     const figures: PatientFigures[] = [];
     for (const target of targets) {
-      for (let i = 0; i < opts.warmup; i++) await oneRun(browser, sandbox, target, opts, false);
+      for (let i = 0; i < opts.warmup; i++) await oneRun(browser, flow, target, opts, false);
       const runs: RunResult[] = [];
-      for (let i = 0; i < opts.runs; i++) runs.push(await oneRun(browser, sandbox, target, opts, false));
+      for (let i = 0; i < opts.runs; i++) runs.push(await oneRun(browser, flow, target, opts, false));
       const traced: RunResult[] = [];
-      for (let i = 0; i < opts.traceRuns; i++) traced.push(await oneRun(browser, sandbox, target, opts, true));
-      if (opts.cpuProfile) await oneRun(browser, sandbox, target, opts, false, true);
+      for (let i = 0; i < opts.traceRuns; i++) traced.push(await oneRun(browser, flow, target, opts, true));
+      if (opts.cpuProfile) await oneRun(browser, flow, target, opts, false, true);
       console.log(`  ${target.label}: checklist ${runs.map((r) => r.checklistMs.toFixed(0)).join(' ')} ms; complete ${runs.map((r) => r.completeMs.toFixed(0)).join(' ')} ms` +
         (traced.length ? `; traced complete ${traced.map((r) => r.completeMs.toFixed(0)).join(' ')} ms` : ''));
       figures.push(summarize(target, runs, traced));
     }
-    print(figures, opts);
-    console.log(JSON.stringify({ benchmark: 'launch', chromium: browser.version(), machine, runs: opts.runs, warmup: opts.warmup, traceRuns: opts.traceRuns, targets: TARGETS, patients: figures }));
+    print(figures, opts, flow.name);
+    console.log(JSON.stringify({ benchmark: 'launch', flow: flow.name, chromium: browser.version(), machine, runs: opts.runs, warmup: opts.warmup, traceRuns: opts.traceRuns, targets: TARGETS, patients: figures }));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
