@@ -16,6 +16,7 @@ import { COURSE_FLAG_LABEL, displayStatus, TIER_SHORT } from '../labels.ts';
 import { visuallyHidden } from '../shared/Disclosure.tsx';
 import { TONES, type Tone } from '../shared/StatusChip.tsx';
 import { TextLink } from '../shared/TextLink.tsx';
+import { withSx } from '../shared/sx.ts';
 import type { MmeThresholds } from './MmeBands.tsx';
 
 const TIER_TONE: Record<RiskTier, Tone> = {
@@ -82,7 +83,7 @@ function jump(event: MouseEvent, target: string) {
 /** A link to the section that explains a part of the strip (focus moves there too). */
 function JumpLink({ target, testId, sx, children }: { target: string; testId: string; sx?: SxProps<Theme>; children: ReactNode }) {
   return (
-    <TextLink href={`#${target}`} onClick={(e) => jump(e, target)} underline="hover" testId={testId} sx={[{ minWidth: 0 }, ...(Array.isArray(sx) ? sx : [sx])]}>
+    <TextLink href={`#${target}`} onClick={(e) => jump(e, target)} underline="hover" testId={testId} sx={withSx({ minWidth: 0 }, sx)}>
       {children}
     </TextLink>
   );

@@ -5,6 +5,7 @@
 import Box from '@mui/material/Box';
 import { keyframes } from '@mui/material/styles';
 import type { SxProps, Theme } from '@mui/material/styles';
+import { withSx } from './sx.ts';
 
 const pulse = keyframes`0% { opacity: 1; } 50% { opacity: 0.4; } 100% { opacity: 1; }`;
 
@@ -13,16 +14,13 @@ export function Placeholder({ height, sx }: { height: number; sx?: SxProps<Theme
     <Box
       aria-hidden
       data-placeholder
-      sx={[
-        {
+      sx={withSx({
           height,
           borderRadius: 1,
           bgcolor: 'action.hover',
           animation: `${pulse} 2s ease-in-out 0.5s infinite`,
           '@media (prefers-reduced-motion: reduce)': { animation: 'none' },
-        },
-        ...(Array.isArray(sx) ? sx : [sx]),
-      ]}
+        }, sx)}
     />
   );
 }

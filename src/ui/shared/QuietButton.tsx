@@ -6,6 +6,7 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import type { SxProps, Theme } from '@mui/material/styles';
+import { withSx } from './sx.ts';
 
 type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'color'> & {
   startIcon?: ReactNode;
@@ -21,8 +22,7 @@ export function QuietButton({ startIcon, endIcon, tone = 'primary', sx, children
       component="button"
       type="button"
       {...rest}
-      sx={[
-        {
+      sx={withSx({
           display: 'inline-flex',
           alignItems: 'center',
           gap: 0.5,
@@ -42,9 +42,7 @@ export function QuietButton({ startIcon, endIcon, tone = 'primary', sx, children
           '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
           '&:disabled': { color: 'text.disabled', cursor: 'default', bgcolor: 'transparent' },
           '& > svg': { fontSize: 18 },
-        },
-        ...(Array.isArray(sx) ? sx : [sx]),
-      ]}
+        }, sx)}
     >
       {startIcon}
       {children}

@@ -5,6 +5,7 @@
 import Box from '@mui/material/Box';
 import { keyframes } from '@mui/material/styles';
 import type { SxProps, Theme } from '@mui/material/styles';
+import { withSx } from './sx.ts';
 
 const turn = keyframes`to { transform: rotate(360deg); }`;
 
@@ -15,11 +16,17 @@ export function Spinner({ size = 40, label, sx }: { size?: number; label?: strin
     <Box
       component="span"
       {...a11y}
-      sx={[
-        { display: 'inline-block', width: size, height: size, color: 'primary.main', animation: `${turn} 1.2s linear infinite`,
-          '@media (prefers-reduced-motion: reduce)': { animation: 'none' } },
-        ...(Array.isArray(sx) ? sx : [sx]),
-      ]}
+      sx={withSx(
+        {
+          display: 'inline-block',
+          width: size,
+          height: size,
+          color: 'primary.main',
+          animation: `${turn} 1.2s linear infinite`,
+          '@media (prefers-reduced-motion: reduce)': { animation: 'none' },
+        },
+        sx,
+      )}
     >
       <svg viewBox="0 0 44 44" width={size} height={size} style={{ display: 'block' }}>
         <circle cx="22" cy="22" r="19" fill="none" stroke="currentColor" strokeWidth="4" strokeDasharray="90 120" strokeLinecap="round" />

@@ -5,6 +5,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import type { SxProps, Theme } from '@mui/material/styles';
+import { withSx } from './sx.ts';
 
 interface Props {
   href: string;
@@ -26,16 +27,13 @@ export function TextLink({ href, children, underline = 'always', external, onCli
       onClick={onClick}
       data-testid={testId}
       {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
-      sx={[
-        {
+      sx={withSx({
           color: 'primary.main',
           textDecoration: underline === 'always' ? 'underline' : 'none',
           textUnderlineOffset: '0.15em',
           '&:hover': { textDecoration: 'underline' },
           '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
-        },
-        ...(Array.isArray(sx) ? sx : [sx]),
-      ]}
+        }, sx)}
     >
       {children}
     </Box>
